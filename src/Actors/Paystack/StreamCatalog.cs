@@ -1,0 +1,29 @@
+namespace Paystack.Actors.Paystack;
+
+/// <summary>Every stream the engine can sync, as data. Adding a stream is adding an entry here.</summary>
+public static class StreamCatalog
+{
+    public static IReadOnlyList<StreamDefinition> All { get; } =
+    [
+        new("customers", "customer", "createdAt", "id", SupportsCursorPaging: true),
+        new("disputes", "dispute", "createdAt", "id", SupportsCursorPaging: false),
+        new("invoices", "paymentrequest", "created_at", "id", SupportsCursorPaging: false),
+        new("refunds", "refund", "createdAt", "id", SupportsCursorPaging: false),
+        new("settlements", "settlement", "createdAt", "id", SupportsCursorPaging: false),
+        new("subscriptions", "subscription", "createdAt", "id", SupportsCursorPaging: false),
+        new("transactions", "transaction", "createdAt", "id", SupportsCursorPaging: true),
+        new("transfers", "transfer", "createdAt", "id", SupportsCursorPaging: true),
+    ];
+
+    private static readonly Dictionary<string, StreamDefinition> ByName =
+        All.ToDictionary(s => s.Name, StringComparer.Ordinal);
+
+    public static bool TryGet(string name, out StreamDefinition definition) =>
+        ByName.TryGetValue(name, out definition!);
+
+    public static StreamDefinition Get(string name) =>
+        TryGet(name, out var definition)
+            ? definition
+            : throw new ArgumentException(
+                $"Unknown stream '{name}'. Known streams: {string.Join(", ", ByName.Keys)}.", nameof(name));
+}

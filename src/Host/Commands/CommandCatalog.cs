@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace Paystack.Host.Commands;
+
+/// <summary>Every verb of the executable, one file per verb in this folder.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All() =>
+    [
+    ];
+}
