@@ -1,0 +1,57 @@
+using Paystack.Actors.Paystack;
+
+namespace Paystack.Actors.Configuration;
+
+/// <summary>Every engine tunable, read from HOCON (<c>paystack-sync { ... }</c>); defaults live in hocon/paystack-sync.conf.</summary>
+public sealed record SyncSettings(
+    EngineSettings Engine,
+    RateLimitSettings RateLimits,
+    HttpSettings Http,
+    PersistenceSettings Persistence);
+
+/// <summary><c>paystack-sync.engine</c>: how the work of a stream is cut up and how much of it runs at once.</summary>
+/// <param name="PageSize">Records per page requested (<c>perPage</c>).</param>
+/// <param name="FetchersPerStream">Page fetchers per stream, so pages in flight per stream.</param>
+/// <param name="WindowLength">Length of the creation-time windows a run starts with.</param>
+/// <param name="MaxPagesPerWindow">A window with more pages than this is split into smaller windows.</param>
+/// <param name="SettleDelay">The run's upper bound is its start minus this, for records that become visible late.</param>
+/// <param name="WriteBatchSize">Records per destination write.</param>
+/// <param name="SnapshotInterval">A stream saves a snapshot every this many events.</param>
+/// <param name="StreamMaxRestarts">Restarts of a failing stream before it is reported failed.</param>
+/// <param name="StreamRestartMinBackoff">First delay before restarting a failed stream; doubles per restart.</param>
+/// <param name="StreamRestartMaxBackoff">Cap of that delay.</param>
+public sealed record EngineSettings(
+    int PageSize,
+    int FetchersPerStream,
+    TimeSpan WindowLength,
+    int MaxPagesPerWindow,
+    TimeSpan SettleDelay,
+    int WriteBatchSize,
+    int SnapshotInterval,
+    int StreamMaxRestarts,
+    TimeSpan StreamRestartMinBackoff,
+    TimeSpan StreamRestartMaxBackoff);
+
+/// <summary><c>paystack-sync.rate-limits</c>: the request budget per key, chosen by the key's prefix.</summary>
+/// <param name="TestRequests">Requests per <paramref name="Period"/> for sk_test_/rk_test_ keys.</param>
+/// <param name="LiveRequests">Requests per <paramref name="Period"/> for sk_live_/rk_live_ keys.</param>
+/// <param name="Period">The rolling window the budget applies to.</param>
+/// <param name="MaxInFlight">Requests in flight per key at most, whatever the budget.</param>
+public sealed record RateLimitSettings(int TestRequests, int LiveRequests, TimeSpan Period, int MaxInFlight)
+{
+    /// <summary>The budget for a key: live keys get the live limit, everything else the test limit.</summary>
+    public int RequestsFor(string secretKey) =>
+        secretKey.Contains("_live_", StringComparison.Ordinal) ? LiveRequests : TestRequests;
+}
+
+/// <summary><c>paystack-sync.http</c>: timeouts and retries of one request.</summary>
+public sealed record HttpSettings(TimeSpan RequestTimeout, int MaxRetries, TimeSpan RetryBaseDelay, TimeSpan RetryMaxDelay)
+{
+    public PaystackClientOptions ToClientOptions(string secretKey, Uri? baseUrl) =>
+        new(baseUrl ?? PaystackClientOptions.DefaultBaseUrl, secretKey, RequestTimeout, MaxRetries, RetryBaseDelay, RetryMaxDelay);
+}
+
+/// <summary><c>paystack-sync.persistence</c>: where stream journals and snapshots live.</summary>
+/// <param name="Provider"><c>sqlite</c> (default) or <c>postgresql</c>.</param>
+/// <param name="ConnectionString">For SQLite a <c>Data Source=...</c> string; for PostgreSQL an Npgsql connection string.</param>
+public sealed record PersistenceSettings(string Provider, string ConnectionString);
