@@ -64,7 +64,7 @@ public sealed class SyncEngine : IAsyncDisposable
         }
     }
 
-    /// <summary>The supervisor of a running job, for status queries.</summary>
+    /// <summary>The one RateLimiter of an account, created on first use and shared by every later job.</summary>
     public IActorRef RateLimiterFor(string accountId, string secretKey) =>
         _rateLimiters.GetOrAdd(accountId, id => System.ActorOf(
             RateLimiter.Props(_settings.RateLimits.RequestsFor(secretKey), _settings.RateLimits), $"rate-limiter-{id}"));

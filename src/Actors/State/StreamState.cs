@@ -39,7 +39,7 @@ public sealed class StreamState
                 break;
             case StreamEvents.WindowCompleted e when Run is not null:
                 Run.MarkWindowComplete(e.Window);
-                AdvanceCursor(Run.CompleteBefore);
+                if (Run.CompleteBefore > Run.LowerBound) AdvanceCursor(Run.CompleteBefore);
                 break;
             case StreamEvents.RunCompleted e:
                 AdvanceCursor(e.Cursor);
