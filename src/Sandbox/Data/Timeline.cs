@@ -16,6 +16,7 @@ internal sealed class Timeline
 
     private readonly long[] _cumulative; // _cumulative[d] = records created before day d; length days + 1
     private readonly byte[] _batchSize;   // records per shared second, per day
+    private readonly float[] _phase;      // where in its slot each day's batches fall, so sparse days are not all at midnight
     private readonly long _spanSeconds;
 
     public Timeline(int seed, string path, long count, DateTimeOffset start, DateTimeOffset end)
@@ -26,6 +27,7 @@ internal sealed class Timeline
         var days = (int)((_spanSeconds + 86_399) / 86_400);
         var weights = new double[days];
         _batchSize = new byte[days];
+        _phase = new float[days];
         var total = 0.0;
         for (var d = 0; d < days; d++)
         {
@@ -39,6 +41,7 @@ internal sealed class Timeline
             weights[d] = weight;
             total += weight;
             _batchSize[d] = (byte)(random.Chance(0.3) ? 2 + random.Next(6) : 1);
+            _phase[d] = (float)random.NextDouble();
         }
         if (total <= 0)
         {
@@ -70,7 +73,7 @@ internal sealed class Timeline
         var inDay = _cumulative[day + 1] - _cumulative[day];
         var position = index - _cumulative[day];
         var batch = _batchSize[day];
-        var u = (position / batch * batch) / (double)inDay;
+        var u = Math.Min(0.999999, (position / batch * batch + _phase[day] * batch) / inDay);
         var daySeconds = DaySeconds(day);
         var second = Math.Min(daySeconds - 1, (long)(daySeconds * Warp(u)));
         return (day * 86_400L + second) * TimeSpan.TicksPerSecond;

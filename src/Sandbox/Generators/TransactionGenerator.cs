@@ -49,7 +49,6 @@ internal sealed class TransactionGenerator : IRecordGenerator, IAmountSource
             ["domain"] = context.Domain,
             ["status"] = status,
             ["reference"] = random.Code(10),
-            ["receipt_number"] = null,
             ["amount"] = amount,
             ["message"] = null,
             ["gateway_response"] = gatewayResponse,
