@@ -11,6 +11,6 @@ public static partial class ConnectionStringMasking
         PasswordPart().Replace(connectionString, match => $"{match.Groups["key"].Value}={Mask}");
 
     // The value runs to the next ';' unless quoted; a quoted value may contain ';'.
-    [GeneratedRegex(@"(?<key>\b(password|pwd)\s*)=\s*(""[^""]*""|'[^']*'|[^;]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<key>\b(password|pwd))\s*=\s*(""[^""]*""|'[^']*'|[^;]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PasswordPart();
 }

@@ -75,10 +75,16 @@ internal sealed class SettingValueReader(Config config, List<string> problems)
     {
         try
         {
-            if (config.HasPath(path) && config.GetString(path) is { } value)
+            if (!config.HasPath(path))
+            {
+                if (report)
+                    problems.Add($"{path} is missing");
+                return null;
+            }
+            if (config.GetString(path) is { } value)
                 return value;
             if (report)
-                problems.Add($"{path} is missing");
+                problems.Add($"{path} must be a single value, not an object or a list");
             return null;
         }
         catch (Exception error) when (error is ConfigurationException or InvalidOperationException or FormatException or ArgumentException)
