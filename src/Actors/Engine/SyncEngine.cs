@@ -53,8 +53,12 @@ public sealed class SyncEngine : IAsyncDisposable
             $"sync-{runId}");
         try
         {
-            return await supervisor.Ask<SyncOutcome>(
+            var outcome = supervisor.Ask<SyncOutcome>(
                 new SyncSupervisorProtocol.RunJob(job, runId, DateTimeOffset.UtcNow), Timeout.InfiniteTimeSpan, cancellationToken);
+            // A terminated system answers no Ask; the job then ends as cancelled, with its journal as it stood.
+            if (await Task.WhenAny(outcome, System.WhenTerminated) != outcome)
+                throw new OperationCanceledException("The engine stopped before the sync finished; the next run resumes it.");
+            return await outcome;
         }
         finally
         {

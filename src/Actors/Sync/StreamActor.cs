@@ -102,7 +102,9 @@ public sealed class StreamActor : ReceivePersistentActor
         var lower = selection.Mode == SyncMode.FullRefresh || cursor is null
             ? start.Job.StartDate
             : Later(start.Job.StartDate, cursor.Value - TimeSpan.FromDays(start.Job.LookbackDays));
-        var upper = Later(lower, start.Now - _settings.SettleDelay);
+        // Paystack stamps records in whole seconds, so the bound is too: a record never straddles two runs.
+        var settled = start.Now - _settings.SettleDelay;
+        var upper = Later(lower, settled.AddTicks(-(settled.UtcTicks % TimeSpan.TicksPerSecond)));
         return new StreamEvents.RunStarted(
             start.RunId, selection.Mode, lower, upper, TimeWindow.Tile(lower, upper, _settings.WindowLength),
             PriorCursor: _state.Cursor is null ? handedIn : null);
