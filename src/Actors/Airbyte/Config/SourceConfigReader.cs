@@ -110,7 +110,7 @@ public static partial class SourceConfigReader
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
-            problems.Add($"{field} '{text}' is not a real date and time");
+            problems.Add($"{field} '{Shorten(text)}' is not a real date and time");
             return null;
         }
         return parsed;
@@ -178,7 +178,11 @@ public static partial class SourceConfigReader
     // '$' also matches before a final line break; a key with one would be sent broken.
     private static bool FullMatch(Regex regex, string text) => !text.EndsWith('\n') && regex.IsMatch(text);
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
+    /// <summary>Quotes a bad value back to the user, unless it could be a key typed into the wrong field.</summary>
+    private static string Shorten(string text) =>
+        text.Contains("k_live_", StringComparison.OrdinalIgnoreCase) || text.Contains("k_test_", StringComparison.OrdinalIgnoreCase)
+            ? "(a value that looks like a secret key, not shown)"
+            : text.Length <= 40 ? text : text[..40] + "...";
 
     [GeneratedRegex(SourceConfig.SecretKeyPattern, RegexOptions.CultureInvariant)]
     private static partial Regex SecretKeyRegex();

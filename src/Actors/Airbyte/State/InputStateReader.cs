@@ -38,7 +38,7 @@ public static class InputStateReader
                 break;
             default:
                 throw new AirbyteConfigException(
-                    $"{sourceName} must be a JSON array of state messages (or a legacy object of stream states), found a {root.ValueKind.ToString().ToLowerInvariant()}.");
+                    $"{sourceName} is not valid: it must be a JSON array of state messages (or a legacy object of stream states), found a {root.ValueKind.ToString().ToLowerInvariant()}.");
         }
         return collector.Build();
     }
@@ -103,7 +103,7 @@ public static class InputStateReader
                 AddBlob(property.Name, property.Value, $"{at}.{property.Name}");
         }
 
-        public InputState Build() => _format == InputStateFormat.Empty && _cursors.Count == 0 && _ignored.Count == 0
+        public InputState Build() => _cursors.Count == 0 && _ignored.Count == 0
             ? InputState.Empty
             : new InputState(_format, _cursors, _ignored);
 
