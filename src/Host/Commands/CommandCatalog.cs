@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        ConfigCommand.Create(),
         SpecCommand.Create(),
         DiscoverCommand.Create(),
     ];

@@ -1,0 +1,46 @@
+using System.Runtime.CompilerServices;
+
+namespace Paystack.Actors.Paystack;
+
+/// <summary>
+/// Reads a stream page after page, one request at a time, following <see cref="PagingRule"/>.
+/// For tools, checks and tests; the engine pages in parallel itself.
+/// </summary>
+public static class PaystackPager
+{
+    public static async IAsyncEnumerable<PaystackRecord> ReadAllAsync(
+        IPaystackClient client,
+        StreamDefinition stream,
+        int perPage,
+        DateTimeOffset? from,
+        DateTimeOffset? to,
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        bool useCursor = false)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(stream);
+        if (useCursor && !stream.SupportsCursorPaging)
+        {
+            throw new ArgumentException($"The stream '{stream.Name}' does not support cursor paging.", nameof(useCursor));
+        }
+
+        var request = new PageRequest(stream, Page: 1, perPage, from, to, UseCursor: useCursor);
+        while (true)
+        {
+            var result = await client.GetPageAsync(request, cancellationToken).ConfigureAwait(false);
+            foreach (var record in result.Records)
+            {
+                yield return record;
+            }
+
+            if (!PagingRule.HasNextPage(request, result))
+            {
+                yield break;
+            }
+
+            request = useCursor
+                ? request with { Cursor = result.Meta.Next }
+                : request with { Page = request.Page + 1 };
+        }
+    }
+}
