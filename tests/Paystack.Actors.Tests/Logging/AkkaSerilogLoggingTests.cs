@@ -32,7 +32,7 @@ public sealed class AkkaSerilogLoggingTests
     [Fact]
     public async Task Actor_logs_reach_serilog_with_keys_masked()
     {
-        var output = new StringWriter();
+        var output = new LockedStringWriter();
         var previous = Log.Logger;
         using var logger = PaystackLogging.CreateLogger(new LogOptions { Output = output, MinimumLevel = LogEventLevel.Debug });
         PaystackLogging.UseAsGlobal(logger);
@@ -54,20 +54,17 @@ public sealed class AkkaSerilogLoggingTests
         }
     }
 
-    private static async Task<string> WaitFor(StringWriter output, string fragment)
+    private static async Task<string> WaitFor(LockedStringWriter output, string fragment)
     {
         var deadline = DateTime.UtcNow.AddSeconds(5);
         while (DateTime.UtcNow < deadline)
         {
-            string text;
-            lock (output)
-                text = output.ToString();
+            var text = output.ToString();
             if (text.Contains(fragment, StringComparison.Ordinal))
                 return text;
             await Task.Delay(20);
         }
-        lock (output)
-            return output.ToString();
+        return output.ToString();
     }
 
     private sealed class KeyLoggingActor : ReceiveActor
