@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         ConfigCommand.Create(),
+        SandboxCommand.Create(),
         SpecCommand.Create(),
         DiscoverCommand.Create(),
     ];
