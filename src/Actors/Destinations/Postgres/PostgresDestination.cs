@@ -1,0 +1,159 @@
+using Npgsql;
+using NpgsqlTypes;
+using Paystack.Actors.Destinations.Tables;
+using Paystack.Actors.Paystack;
+
+namespace Paystack.Actors.Destinations.Postgres;
+
+/// <summary>
+/// Writes streams into PostgreSQL, one table per stream, the raw record as <c>jsonb</c>. Each batch is one
+/// transaction holding one statement: the batch travels as arrays and is expanded server-side with <c>unnest</c>, so a
+/// batch costs one round trip whatever its size. Safe to call from several threads (pooled connections).
+/// </summary>
+public sealed class PostgresDestination : IDestination
+{
+    private readonly PostgresDestinationOptions _options;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ActiveStreams _active = new();
+
+    public PostgresDestination(PostgresDestinationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Schema);
+        ArgumentNullException.ThrowIfNull(options.TablePrefix);
+        if (options.Schema.Contains('\0', StringComparison.Ordinal) || System.Text.Encoding.UTF8.GetByteCount(options.Schema) > 63)
+        {
+            throw new ArgumentException("The schema name must be at most 63 bytes and contain no NUL character.", nameof(options));
+        }
+
+        _options = options;
+        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+    }
+
+    /// <summary>The schema holding the stream tables.</summary>
+    public string Schema => _options.Schema;
+
+    /// <inheritdoc />
+    public async Task BeginStreamAsync(StreamDefinition stream, WriteMode mode, string runId, CancellationToken cancellationToken)
+    {
+        ValidateBegin.Arguments(stream, mode, runId);
+        var names = StreamTableNames.For(stream.Name, _options.TablePrefix);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var tables = new PostgresTables(connection, transaction, _options.Schema);
+        await tables.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await tables.LockAsync(names.Target, cancellationToken).ConfigureAwait(false);
+        if (mode == WriteMode.Overwrite)
+        {
+            // A resumed run (same run id) keeps its staged rows; any other run starts the staging table afresh.
+            var stagedBy = await tables.StagingRunIdAsync(names.Target, cancellationToken).ConfigureAwait(false);
+            if (stagedBy != runId || !await tables.ExistsAsync(names.Staging, cancellationToken).ConfigureAwait(false))
+            {
+                await tables.DropAsync(names.Staging, cancellationToken).ConfigureAwait(false);
+                await tables.CreateIfMissingAsync(names.Staging, cancellationToken).ConfigureAwait(false);
+                await tables.EnsureUniqueIdAsync(names.Staging, cancellationToken).ConfigureAwait(false);
+                await tables.RecordStagingAsync(names.Target, runId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            // An unfinished overwrite of this stream is obsolete once the stream is written another way.
+            await tables.DropAsync(names.Staging, cancellationToken).ConfigureAwait(false);
+            await tables.ForgetStagingAsync(names.Target, cancellationToken).ConfigureAwait(false);
+            await tables.CreateIfMissingAsync(names.Target, cancellationToken).ConfigureAwait(false);
+            if (mode == WriteMode.AppendDedup)
+            {
+                await tables.EnsureUniqueIdAsync(names.Target, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await tables.DropUniqueIdAsync(names.Target, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _active.Set(stream, new ActiveStream(names, mode, runId));
+    }
+
+    /// <inheritdoc />
+    public async Task WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(records);
+        var active = _active.Get(stream);
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        // ON CONFLICT cannot touch one row twice in a statement, so a batch that repeats an id keeps its last record.
+        var rows = active.UpsertsOnId ? RecordBatches.LastPerId(records) : records;
+        var ids = new string[rows.Count];
+        var cursors = new string?[rows.Count];
+        var createdAt = new DateTime?[rows.Count];
+        var json = new string[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            ids[i] = rows[i].Id;
+            cursors[i] = rows[i].CursorValue;
+            createdAt[i] = rows[i].CreatedAt?.UtcDateTime;
+            json[i] = rows[i].Json;
+        }
+
+        var table = SqlIdentifier.Qualify(_options.Schema, active.WriteTable);
+        var sql =
+            $"INSERT INTO {table} ({PostgresTables.Columns}) " +
+            "SELECT u.id, u.c, u.ts, u.r::jsonb, @run, @at FROM unnest(@ids, @cs, @tss, @rs) AS u(id, c, ts, r)" +
+            (active.UpsertsOnId
+                ? " ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, created_at_ts = excluded.created_at_ts, " +
+                  "record = excluded.record, _run_id = excluded._run_id, _synced_at = excluded._synced_at"
+                : "");
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var command = new NpgsqlCommand(sql, connection, transaction))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = ids });
+            command.Parameters.Add(new NpgsqlParameter<string?[]>("cs", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = cursors });
+            command.Parameters.Add(new NpgsqlParameter<DateTime?[]>("tss", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = createdAt });
+            command.Parameters.Add(new NpgsqlParameter<string[]>("rs", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = json });
+            command.Parameters.Add(new NpgsqlParameter<string>("run", NpgsqlDbType.Text) { TypedValue = active.RunId });
+            command.Parameters.Add(new NpgsqlParameter<DateTime>("at", NpgsqlDbType.TimestampTz) { TypedValue = DateTime.UtcNow });
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task CompleteStreamAsync(StreamDefinition stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var active = _active.Get(stream);
+        if (active.Mode == WriteMode.Overwrite)
+        {
+            var names = active.Names;
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            // One transaction: readers see the old table until the commit, then the new one.
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var tables = new PostgresTables(connection, transaction, _options.Schema);
+            await tables.LockAsync(names.Target, cancellationToken).ConfigureAwait(false);
+            if (!await tables.ExistsAsync(names.Staging, cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException(
+                    $"The staging table of stream '{stream.Name}' is gone, so the overwrite cannot complete. Run the stream again.");
+            }
+
+            await tables.DropAsync(names.Target, cancellationToken).ConfigureAwait(false);
+            await tables.RenameAsync(names.Staging, names.Target, cancellationToken).ConfigureAwait(false);
+            await tables.ForgetStagingAsync(names.Target, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _active.Remove(stream);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

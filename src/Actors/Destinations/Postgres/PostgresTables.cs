@@ -1,0 +1,140 @@
+using Npgsql;
+using Paystack.Actors.Destinations.Tables;
+
+namespace Paystack.Actors.Destinations.Postgres;
+
+/// <summary>The DDL and catalogue queries of the PostgreSQL destination; every call runs inside the caller's transaction.</summary>
+internal sealed class PostgresTables(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema)
+{
+    public const string Columns = "id, created_at, created_at_ts, record, _run_id, _synced_at";
+
+    public string Qualified(string table) => SqlIdentifier.Qualify(schema, table);
+
+    private string Metadata => Qualified(StreamTableNames.StagingMetadataTable);
+
+    /// <summary>Creates the schema and the staging metadata table when missing (checked first: CREATE needs a privilege).</summary>
+    public async Task EnsureSchemaAsync(CancellationToken ct)
+    {
+        if (!await ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = @s)", ct, ("s", schema)))
+        {
+            await ExecuteAsync($"CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(schema)}", ct);
+        }
+
+        await ExecuteAsync(
+            $"CREATE TABLE IF NOT EXISTS {Metadata} (table_name text PRIMARY KEY, run_id text NOT NULL, started_at timestamptz NOT NULL)",
+            ct);
+    }
+
+    /// <summary>Serialises table changes of one stream across processes until the transaction ends.</summary>
+    public Task LockAsync(string table, CancellationToken ct) =>
+        ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@k, 0))", ct, ("k", Qualified(table)));
+
+    public Task CreateIfMissingAsync(string table, CancellationToken ct) => ExecuteAsync(
+        $"CREATE TABLE IF NOT EXISTS {Qualified(table)} (id text NOT NULL, created_at text, created_at_ts timestamptz, " +
+        "record jsonb NOT NULL, _run_id text NOT NULL, _synced_at timestamptz NOT NULL)",
+        ct);
+
+    public async Task<bool> ExistsAsync(string table, CancellationToken ct) =>
+        await ScalarAsync<bool>("SELECT to_regclass(@t) IS NOT NULL", ct, ("t", Qualified(table)));
+
+    public Task DropAsync(string table, CancellationToken ct) => ExecuteAsync($"DROP TABLE IF EXISTS {Qualified(table)}", ct);
+
+    /// <summary>Renames a table and its unique key index, so the index name always follows the table name.</summary>
+    public async Task RenameAsync(string from, string to, CancellationToken ct)
+    {
+        await ExecuteAsync($"ALTER TABLE {Qualified(from)} RENAME TO {SqlIdentifier.Quote(to)}", ct);
+        foreach (var (index, _) in await UniqueIdIndexesAsync(to, ct))
+        {
+            if (index == UniqueIndexName(from))
+            {
+                await ExecuteAsync($"ALTER INDEX {Qualified(index)} RENAME TO {SqlIdentifier.Quote(UniqueIndexName(to))}", ct);
+            }
+        }
+    }
+
+    /// <summary>Gives the table a unique key on id, first keeping only the latest row of each id.</summary>
+    public async Task EnsureUniqueIdAsync(string table, CancellationToken ct)
+    {
+        if ((await UniqueIdIndexesAsync(table, ct)).Count > 0)
+        {
+            return;
+        }
+
+        var quoted = Qualified(table);
+        await ExecuteAsync(
+            $"DELETE FROM {quoted} AS a USING {quoted} AS b WHERE a.id = b.id AND (a._synced_at, a.ctid) < (b._synced_at, b.ctid)",
+            ct);
+        await ExecuteAsync($"CREATE UNIQUE INDEX {SqlIdentifier.Quote(UniqueIndexName(table))} ON {quoted} (id)", ct);
+    }
+
+    /// <summary>An appended table must accept repeated ids, so a unique key left by dedupe or overwrite goes.</summary>
+    public async Task DropUniqueIdAsync(string table, CancellationToken ct)
+    {
+        foreach (var (index, isConstraint) in await UniqueIdIndexesAsync(table, ct))
+        {
+            if (isConstraint)
+            {
+                throw new InvalidOperationException(
+                    $"Table '{table}' declares id as a primary or unique key, so it cannot take append mode's repeated ids. " +
+                    "Drop the table or write it with append_dedup or overwrite.");
+            }
+
+            await ExecuteAsync($"DROP INDEX {Qualified(index)}", ct);
+        }
+    }
+
+    public Task<string?> StagingRunIdAsync(string table, CancellationToken ct) =>
+        ScalarAsync<string?>($"SELECT run_id FROM {Metadata} WHERE table_name = @t", ct, ("t", table));
+
+    public Task RecordStagingAsync(string table, string runId, CancellationToken ct) => ExecuteAsync(
+        $"INSERT INTO {Metadata} (table_name, run_id, started_at) VALUES (@t, @r, now()) " +
+        "ON CONFLICT (table_name) DO UPDATE SET run_id = excluded.run_id, started_at = excluded.started_at",
+        ct, ("t", table), ("r", runId));
+
+    public Task ForgetStagingAsync(string table, CancellationToken ct) =>
+        ExecuteAsync($"DELETE FROM {Metadata} WHERE table_name = @t", ct, ("t", table));
+
+    private static string UniqueIndexName(string table) => table + "_uk";
+
+    private async Task<List<(string Index, bool IsConstraint)>> UniqueIdIndexesAsync(string table, CancellationToken ct)
+    {
+        await using var command = Command(
+            "SELECT c.relname, EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) " +
+            "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid " +
+            "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] " +
+            "WHERE i.indrelid = to_regclass(@t) AND i.indisunique AND i.indnkeyatts = 1 AND i.indpred IS NULL AND a.attname = 'id'",
+            ("t", Qualified(table)));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var result = new List<(string, bool)>();
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add((reader.GetString(0), reader.GetBoolean(1)));
+        }
+
+        return result;
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<T?> ScalarAsync<T>(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        var value = await command.ExecuteScalarAsync(ct);
+        return value is null or DBNull ? default : (T)value;
+    }
+
+    private NpgsqlCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+}

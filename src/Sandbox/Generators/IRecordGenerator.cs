@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+
+namespace Paystack.Sandbox.Generators;
+
+/// <summary>Builds one resource's records, shaped like the real API's, from a <see cref="RecordContext"/>.</summary>
+internal interface IRecordGenerator
+{
+    /// <summary>Endpoint path, e.g. <c>transaction</c>.</summary>
+    string Path { get; }
+
+    /// <summary>Ids of generated records start above this (all beyond Int32, like real transaction ids).</summary>
+    long IdBase { get; }
+
+    /// <summary>The envelope's <c>message</c> for a list, e.g. "Transactions retrieved".</summary>
+    string ListMessage { get; }
+
+    /// <summary>The field that moves when a record changes (<c>updatedAt</c>), or null when the resource has none.</summary>
+    string? UpdatedField { get; }
+
+    /// <summary>The record, with every field the real object carries (nullable ones set to null when absent).</summary>
+    JsonObject Create(RecordContext context);
+}

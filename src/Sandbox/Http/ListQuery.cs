@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Paystack.Sandbox.Http;
+
+/// <summary>The paging and filter parameters of a list request, validated; <see cref="Error"/> names the first bad one.</summary>
+internal sealed class ListQuery
+{
+    public int Page { get; private init; } = 1;
+    public int PerPage { get; private init; }
+    public DateTimeOffset? From { get; private init; }
+    public DateTimeOffset? To { get; private init; }
+    public bool UseCursor { get; private init; }
+    public long? NextId { get; private init; }
+    public long? PreviousId { get; private init; }
+    public string? Error { get; private init; }
+
+    public static ListQuery Parse(IQueryCollection query, SandboxOptions options, bool cursorCapable)
+    {
+        var page = 1;
+        if (Value(query, "page") is { } pageText && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+            return Fail($"Invalid page '{pageText}': page must be a whole number from 1");
+
+        var perPage = options.DefaultPageSize;
+        if ((Value(query, "perPage") ?? Value(query, "per_page")) is { } sizeText
+            && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out perPage) || perPage < 1))
+            return Fail($"Invalid perPage '{sizeText}': perPage must be a whole number from 1");
+        perPage = Math.Min(perPage, options.MaxPageSize);
+
+        DateTimeOffset? from = null, to = null;
+        if (Value(query, "from") is { } fromText)
+        {
+            if (!TryParseDate(fromText, out var parsed)) return Fail(DateError("from", fromText));
+            from = parsed;
+        }
+        if (Value(query, "to") is { } toText)
+        {
+            if (!TryParseDate(toText, out var parsed)) return Fail(DateError("to", toText));
+            to = parsed;
+        }
+
+        var useCursor = cursorCapable && string.Equals(Value(query, "use_cursor"), "true", StringComparison.OrdinalIgnoreCase);
+        long? next = null, previous = null;
+        if (cursorCapable && Value(query, "next") is { } nextText)
+        {
+            if (!TryReadCursor(nextText, out var id)) return Fail($"Invalid cursor '{nextText}' in next");
+            next = id;
+            useCursor = true;
+        }
+        if (cursorCapable && Value(query, "previous") is { } previousText && previousText != "null")
+        {
+            if (!TryReadCursor(previousText, out var id)) return Fail($"Invalid cursor '{previousText}' in previous");
+            previous = id;
+            useCursor = true;
+        }
+
+        return new ListQuery
+        {
+            Page = page, PerPage = perPage, From = from, To = to, UseCursor = useCursor, NextId = next, PreviousId = previous,
+        };
+    }
+
+    /// <summary>A cursor token like Paystack's: base64 of "&lt;prefix&gt;:&lt;record id&gt;".</summary>
+    public static string MakeCursor(string prefix, long id) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(prefix + ":" + id.ToString(CultureInfo.InvariantCulture)));
+
+    private static bool TryReadCursor(string token, out long id)
+    {
+        id = 0;
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            var colon = text.LastIndexOf(':');
+            return colon >= 0 && long.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out id);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>ISO 8601 date-time (offset or Z; none means UTC) or a plain date, which means midnight UTC.</summary>
+    private static bool TryParseDate(string text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value)
+        || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value)
+           && text.Length >= 10 && char.IsAsciiDigit(text[0]);
+
+    private static string DateError(string name, string text) =>
+        $"Invalid '{name}' date '{text}'. Pass a date in ISO 8601 format, e.g. 2016-09-24T00:00:05.000Z or 2016-09-24";
+
+    private static string? Value(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+
+    private static ListQuery Fail(string message) => new() { Error = message };
+}

@@ -1,0 +1,68 @@
+namespace Paystack.Sandbox;
+
+/// <summary>
+/// Misbehaviour injected into requests that passed authentication and the rate limit. Every property can be changed
+/// while the server runs (reads and writes are atomic), so a test can switch faults on mid-run. The rates are
+/// fractions in [0, 1] and together should not exceed 1; each request draws once and gets at most one fault.
+/// </summary>
+public sealed class SandboxFaults
+{
+    private long _latencyTicks;
+    private long _jitterTicks;
+    private double _serverErrorRate;
+    private double _resetRate;
+    private double _truncatedRate;
+    private double _htmlErrorRate;
+    private int _newRecordsPerRequest;
+    private readonly object _seedGate = new();
+    private int? _seed;
+
+    /// <summary>Delay added before every answer.</summary>
+    public TimeSpan Latency { get => TimeSpan.FromTicks(Volatile.Read(ref _latencyTicks)); set => Volatile.Write(ref _latencyTicks, NonNegative(value).Ticks); }
+
+    /// <summary>Extra random delay, uniform in [0, LatencyJitter], added to <see cref="Latency"/>.</summary>
+    public TimeSpan LatencyJitter { get => TimeSpan.FromTicks(Volatile.Read(ref _jitterTicks)); set => Volatile.Write(ref _jitterTicks, NonNegative(value).Ticks); }
+
+    /// <summary>Fraction of requests answered 500, 502 or 503 with a Paystack JSON error body.</summary>
+    public double ServerErrorRate { get => Volatile.Read(ref _serverErrorRate); set => Volatile.Write(ref _serverErrorRate, Rate(value)); }
+
+    /// <summary>Fraction of requests whose connection is aborted without an answer.</summary>
+    public double ResetRate { get => Volatile.Read(ref _resetRate); set => Volatile.Write(ref _resetRate, Rate(value)); }
+
+    /// <summary>Fraction of requests answered 200 whose JSON body is cut off half-way.</summary>
+    public double TruncatedRate { get => Volatile.Read(ref _truncatedRate); set => Volatile.Write(ref _truncatedRate, Rate(value)); }
+
+    /// <summary>Fraction of requests answered with an HTML error page, like a 502 from a proxy in front of the API.</summary>
+    public double HtmlErrorRate { get => Volatile.Read(ref _htmlErrorRate); set => Volatile.Write(ref _htmlErrorRate, Rate(value)); }
+
+    /// <summary>Each list request first creates this many records of its resource, created "now" (data arriving during a sync).</summary>
+    public int NewRecordsPerRequest
+    {
+        get => Volatile.Read(ref _newRecordsPerRequest);
+        set => Volatile.Write(ref _newRecordsPerRequest, value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "NewRecordsPerRequest must be zero or more."));
+    }
+
+    /// <summary>Seed of the fault dice; null uses the dataset seed. Setting it restarts the dice.</summary>
+    public int? Seed
+    {
+        get { lock (_seedGate) return _seed; }
+        set { lock (_seedGate) { _seed = value; SeedVersion++; } }
+    }
+
+    internal int SeedVersion { get; private set; }
+
+    /// <summary>Switches every fault off.</summary>
+    public void Clear()
+    {
+        Latency = TimeSpan.Zero;
+        LatencyJitter = TimeSpan.Zero;
+        ServerErrorRate = ResetRate = TruncatedRate = HtmlErrorRate = 0;
+        NewRecordsPerRequest = 0;
+    }
+
+    private static double Rate(double value) =>
+        value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A fault rate is a fraction between 0 and 1.");
+
+    private static TimeSpan NonNegative(TimeSpan value) =>
+        value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A delay cannot be negative.");
+}

@@ -1,0 +1,78 @@
+namespace Paystack.Sandbox;
+
+/// <summary>
+/// How a <see cref="SandboxServer"/> generates its data and behaves. Every setting has a default that mimics
+/// api.paystack.co; tests scale the rate limits and windows down.
+/// </summary>
+public sealed class SandboxOptions
+{
+    /// <summary>Seed of the generated dataset: the same seed and counts always give the same records.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Number of generated records of every resource without an entry in <see cref="Records"/>.</summary>
+    public int RecordsPerStream { get; set; } = 200;
+
+    /// <summary>Per-resource record counts, keyed by path (<c>transaction</c>, <c>customer</c>, ...).</summary>
+    public IDictionary<string, int> Records { get; set; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>Earliest creation time of a generated record (inclusive).</summary>
+    public DateTimeOffset DataStart { get; set; } = new(2023, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>End of the creation-time range of generated records (exclusive).</summary>
+    public DateTimeOffset DataEnd { get; set; } = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Page size when the request names none (Paystack documents 50).</summary>
+    public int DefaultPageSize { get; set; } = 50;
+
+    /// <summary>Largest page served; a bigger <c>perPage</c> is clamped silently (and echoed clamped in meta).</summary>
+    public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>Whether a record created exactly at <c>from</c> is included.</summary>
+    public bool FromInclusive { get; set; } = true;
+
+    /// <summary>Whether a record created exactly at <c>to</c> is included (Paystack is reported to treat <c>to</c> as exclusive).</summary>
+    public bool ToInclusive { get; set; }
+
+    /// <summary>The test-mode secret key the sandbox accepts; its records carry <c>domain: "test"</c>.</summary>
+    public string TestKey { get; set; } = "sk_test_sandbox";
+
+    /// <summary>The live-mode secret key the sandbox accepts; its records carry <c>domain: "live"</c>.</summary>
+    public string LiveKey { get; set; } = "sk_live_sandbox";
+
+    /// <summary>Requests allowed per <see cref="RateLimitWindow"/> for the test key (Paystack: 100 per 60 s).</summary>
+    public int TestRateLimit { get; set; } = 100;
+
+    /// <summary>Requests allowed per <see cref="RateLimitWindow"/> for the live key (Paystack: 600 per 60 s).</summary>
+    public int LiveRateLimit { get; set; } = 600;
+
+    /// <summary>Length of the rolling rate-limit window, per key.</summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Paths whose <c>meta.perPage</c> is echoed as a JSON string rather than a number. The spec types it as a string
+    /// on <c>refund</c> and as string-or-integer on customer, paymentrequest and transaction; the default picks
+    /// <c>refund</c> and <c>paymentrequest</c> so clients meet both forms, while the documented samples of customer
+    /// and transaction (numbers) stay as published.
+    /// </summary>
+    public ISet<string> PerPageAsString { get; set; } = new HashSet<string>(StringComparer.Ordinal) { "refund", "paymentrequest" };
+
+    /// <summary>Fault injection; mutable while the server runs.</summary>
+    public SandboxFaults Faults { get; set; } = new();
+
+    /// <summary>The record count for <paramref name="path"/>: its <see cref="Records"/> entry or <see cref="RecordsPerStream"/>.</summary>
+    public int RecordsFor(string path) => Records.TryGetValue(path, out var n) ? n : RecordsPerStream;
+
+    internal void Validate()
+    {
+        if (RecordsPerStream < 0) throw new ArgumentException($"RecordsPerStream must be zero or more, got {RecordsPerStream}.");
+        foreach (var (path, n) in Records)
+            if (n < 0) throw new ArgumentException($"Records['{path}'] must be zero or more, got {n}.");
+        if (DataEnd <= DataStart) throw new ArgumentException($"DataEnd ({DataEnd:O}) must be after DataStart ({DataStart:O}).");
+        if (DefaultPageSize < 1) throw new ArgumentException($"DefaultPageSize must be at least 1, got {DefaultPageSize}.");
+        if (MaxPageSize < 1) throw new ArgumentException($"MaxPageSize must be at least 1, got {MaxPageSize}.");
+        if (TestRateLimit < 1 || LiveRateLimit < 1) throw new ArgumentException("Rate limits must be at least 1 request per window.");
+        if (RateLimitWindow <= TimeSpan.Zero) throw new ArgumentException($"RateLimitWindow must be positive, got {RateLimitWindow}.");
+        if (string.IsNullOrWhiteSpace(TestKey) || string.IsNullOrWhiteSpace(LiveKey) || TestKey == LiveKey)
+            throw new ArgumentException("TestKey and LiveKey must be set and differ.");
+    }
+}
