@@ -9,5 +9,7 @@ internal static class CommandCatalog
     [
         ConfigCommand.Create(),
         SandboxCommand.Create(),
+        SpecCommand.Create(),
+        DiscoverCommand.Create(),
     ];
 }
