@@ -84,4 +84,36 @@ public class StoreTests
         server.Requests.Clear();
         Assert.Equal(0, server.Requests.Count());
     }
+
+    [Fact]
+    public async Task Bad_options_are_refused_with_a_message_naming_them()
+    {
+        var unknown = await Assert.ThrowsAsync<ArgumentException>(() =>
+            SandboxServer.StartAsync(new SandboxOptions { Records = { ["transactions"] = 5 } }));
+        Assert.Contains("transactions", unknown.Message);
+
+        var backwards = await Assert.ThrowsAsync<ArgumentException>(() =>
+            SandboxServer.StartAsync(new SandboxOptions { DataEnd = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero) }));
+        Assert.Contains("DataEnd", backwards.Message);
+
+        var rate = Assert.Throws<ArgumentException>(() => new SandboxFaults { ResetRate = 1.5 });
+        Assert.Contains("ResetRate", rate.Message);
+    }
+
+    [Fact]
+    public async Task A_record_can_be_fetched_by_id()
+    {
+        await using var server = await SandboxServer.StartAsync(new SandboxOptions());
+        using var client = new SandboxClient(server, server.Options.LiveKey);
+        var id = server.Store.Ids("transfer")[7];
+
+        var body = await client.GetOkAsync($"transfer/{id}");
+        var missing = await client.GetAsync("transfer/12");
+
+        Assert.Equal("Transfer retrieved", body["message"]!.GetValue<string>());
+        Assert.Equal(id, body["data"]!["id"]!.ToString());
+        Assert.Equal("live", body["data"]!["domain"]!.GetValue<string>());
+        Assert.Equal(404, (int)missing.Status);
+        Assert.Equal("""{"status":false,"message":"Transfer not found"}""", missing.Text);
+    }
 }

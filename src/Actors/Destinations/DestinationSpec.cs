@@ -88,7 +88,7 @@ public sealed partial record DestinationSpec(DestinationKind Kind, string Target
                 "spec");
         }
 
-        if (connectionString.Contains("://", StringComparison.Ordinal))
+        if (connectionString.StartsWith("//", StringComparison.Ordinal) || connectionString.Contains("://", StringComparison.Ordinal))
         {
             throw new ArgumentException(
                 "The PostgreSQL destination takes a key=value connection string, not a URL: " +
