@@ -18,28 +18,28 @@ public sealed class SandboxFaults
     private int? _seed;
 
     /// <summary>Delay added before every answer.</summary>
-    public TimeSpan Latency { get => TimeSpan.FromTicks(Volatile.Read(ref _latencyTicks)); set => Volatile.Write(ref _latencyTicks, NonNegative(value).Ticks); }
+    public TimeSpan Latency { get => TimeSpan.FromTicks(Volatile.Read(ref _latencyTicks)); set => Volatile.Write(ref _latencyTicks, NonNegative(value, nameof(Latency)).Ticks); }
 
     /// <summary>Extra random delay, uniform in [0, LatencyJitter], added to <see cref="Latency"/>.</summary>
-    public TimeSpan LatencyJitter { get => TimeSpan.FromTicks(Volatile.Read(ref _jitterTicks)); set => Volatile.Write(ref _jitterTicks, NonNegative(value).Ticks); }
+    public TimeSpan LatencyJitter { get => TimeSpan.FromTicks(Volatile.Read(ref _jitterTicks)); set => Volatile.Write(ref _jitterTicks, NonNegative(value, nameof(LatencyJitter)).Ticks); }
 
     /// <summary>Fraction of requests answered 500, 502 or 503 with a Paystack JSON error body.</summary>
-    public double ServerErrorRate { get => Volatile.Read(ref _serverErrorRate); set => Volatile.Write(ref _serverErrorRate, Rate(value)); }
+    public double ServerErrorRate { get => Volatile.Read(ref _serverErrorRate); set => Volatile.Write(ref _serverErrorRate, Rate(value, nameof(ServerErrorRate))); }
 
     /// <summary>Fraction of requests whose connection is aborted without an answer.</summary>
-    public double ResetRate { get => Volatile.Read(ref _resetRate); set => Volatile.Write(ref _resetRate, Rate(value)); }
+    public double ResetRate { get => Volatile.Read(ref _resetRate); set => Volatile.Write(ref _resetRate, Rate(value, nameof(ResetRate))); }
 
     /// <summary>Fraction of requests answered 200 whose JSON body is cut off half-way.</summary>
-    public double TruncatedRate { get => Volatile.Read(ref _truncatedRate); set => Volatile.Write(ref _truncatedRate, Rate(value)); }
+    public double TruncatedRate { get => Volatile.Read(ref _truncatedRate); set => Volatile.Write(ref _truncatedRate, Rate(value, nameof(TruncatedRate))); }
 
     /// <summary>Fraction of requests answered with an HTML error page, like a 502 from a proxy in front of the API.</summary>
-    public double HtmlErrorRate { get => Volatile.Read(ref _htmlErrorRate); set => Volatile.Write(ref _htmlErrorRate, Rate(value)); }
+    public double HtmlErrorRate { get => Volatile.Read(ref _htmlErrorRate); set => Volatile.Write(ref _htmlErrorRate, Rate(value, nameof(HtmlErrorRate))); }
 
     /// <summary>Each list request first creates this many records of its resource, created "now" (data arriving during a sync).</summary>
     public int NewRecordsPerRequest
     {
         get => Volatile.Read(ref _newRecordsPerRequest);
-        set => Volatile.Write(ref _newRecordsPerRequest, value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "NewRecordsPerRequest must be zero or more."));
+        set => Volatile.Write(ref _newRecordsPerRequest, value >= 0 ? value : throw new ArgumentException($"NewRecordsPerRequest must be zero or more, got {value}."));
     }
 
     /// <summary>Seed of the fault dice; null uses the dataset seed. Setting it restarts the dice.</summary>
@@ -60,9 +60,9 @@ public sealed class SandboxFaults
         NewRecordsPerRequest = 0;
     }
 
-    private static double Rate(double value) =>
-        value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A fault rate is a fraction between 0 and 1.");
+    private static double Rate(double value, string name) =>
+        value is >= 0 and <= 1 ? value : throw new ArgumentException($"{name} is a fraction between 0 and 1, got {value}.");
 
-    private static TimeSpan NonNegative(TimeSpan value) =>
-        value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A delay cannot be negative.");
+    private static TimeSpan NonNegative(TimeSpan value, string name) =>
+        value >= TimeSpan.Zero ? value : throw new ArgumentException($"{name} cannot be negative, got {value}.");
 }

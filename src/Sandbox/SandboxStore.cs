@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Paystack.Sandbox.Data;
@@ -83,5 +84,5 @@ public sealed class SandboxStore
         throw new KeyNotFoundException($"No {table.Path} record with id '{id}'.");
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -8,5 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         ConfigCommand.Create(),
+        SandboxCommand.Create(),
+        SpecCommand.Create(),
+        DiscoverCommand.Create(),
     ];
 }

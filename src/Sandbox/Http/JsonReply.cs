@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -10,12 +11,15 @@ internal static class JsonReply
 {
     private const string TruncateKey = "paystack.sandbox.truncate";
 
+    /// <summary>Like Paystack's own JSON: characters such as '+' and '\'' are written as they are, not as \u escapes.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static void MarkTruncated(HttpContext context) => context.Items[TruncateKey] = true;
 
     public static Task WriteAsync(HttpContext context, int status, JsonObject body)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             body.WriteTo(writer);
         return WriteAsync(context, status, buffer.WrittenMemory);
     }

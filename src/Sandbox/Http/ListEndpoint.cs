@@ -46,7 +46,7 @@ internal sealed class ListEndpoint
         var domain = (string)context.Items[SandboxPipeline.DomainKey]!;
         var selection = table.Select(new TimeRange(query.From, _options.FromInclusive, query.To, _options.ToInclusive));
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, JsonReply.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteBoolean("status", true);

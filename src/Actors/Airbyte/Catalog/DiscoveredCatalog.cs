@@ -1,0 +1,27 @@
+using Paystack.Actors.Paystack;
+
+namespace Paystack.Actors.Airbyte;
+
+/// <summary>Builds what <c>discover</c> prints: one Airbyte stream per entry of <see cref="StreamCatalog"/>.</summary>
+public static class DiscoveredCatalog
+{
+    public static AirbyteCatalog Build() => Build(StreamCatalog.All);
+
+    public static AirbyteCatalog Build(IEnumerable<StreamDefinition> definitions) =>
+        new(definitions.Select(ToAirbyteStream).ToList());
+
+    public static AirbyteStream ToAirbyteStream(StreamDefinition definition)
+    {
+        IReadOnlyList<SyncMode> modes = definition.SupportsIncremental
+            ? [SyncMode.FullRefresh, SyncMode.Incremental]
+            : [SyncMode.FullRefresh];
+        return new AirbyteStream(
+            definition.Name,
+            StreamSchemas.Get(definition.Name),
+            modes,
+            SourceDefinedCursor: true,
+            DefaultCursorField: [definition.CursorField],
+            SourceDefinedPrimaryKey: [[definition.PrimaryKey]],
+            IsResumable: definition.SupportsIncremental);
+    }
+}

@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace Paystack.Actors.Airbyte;
+
+public sealed record AirbyteCatalog(
+    [property: JsonPropertyName("streams")] IReadOnlyList<AirbyteStream> Streams);

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Paystack.Actors.Airbyte;
+
+[JsonConverter(typeof(JsonStringEnumConverter<AirbyteEstimateType>))]
+public enum AirbyteEstimateType
+{
+    [JsonStringEnumMemberName("STREAM")] Stream,
+    [JsonStringEnumMemberName("SYNC")] Sync,
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Paystack.Actors.Airbyte;
+
+[JsonConverter(typeof(JsonStringEnumConverter<AirbyteStreamStatusReasonType>))]
+public enum AirbyteStreamStatusReasonType
+{
+    [JsonStringEnumMemberName("RATE_LIMITED")] RateLimited,
+}

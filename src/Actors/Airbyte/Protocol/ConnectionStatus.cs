@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Paystack.Actors.Airbyte;
+
+[JsonConverter(typeof(JsonStringEnumConverter<ConnectionStatus>))]
+public enum ConnectionStatus
+{
+    [JsonStringEnumMemberName("SUCCEEDED")] Succeeded,
+    [JsonStringEnumMemberName("FAILED")] Failed,
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Paystack.Actors.Airbyte;
+
+[JsonConverter(typeof(JsonStringEnumConverter<DestinationSyncMode>))]
+public enum DestinationSyncMode
+{
+    [JsonStringEnumMemberName("append")] Append,
+    [JsonStringEnumMemberName("overwrite")] Overwrite,
+    [JsonStringEnumMemberName("append_dedup")] AppendDedup,
+    [JsonStringEnumMemberName("update")] Update,
+    [JsonStringEnumMemberName("soft_delete")] SoftDelete,
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Nodes;
+
+namespace Paystack.Actors.Airbyte;
+
+/// <summary>What <c>spec</c> prints: the config file's JSON schema and where the connector is documented.</summary>
+public static class SourceSpecification
+{
+    public const string DocumentationUrl = "https://docs.airbyte.com/integrations/sources/paystack";
+
+    private const string ResourceName = "Paystack.Actors.Airbyte.Spec.connection_specification.json";
+
+    /// <summary>A fresh copy each call, so callers may change theirs.</summary>
+    public static ConnectorSpecification Build() =>
+        new(DocumentationUrl, EmbeddedJson.LoadObject(ResourceName));
+}

@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Globalization;
+using Paystack.Sandbox;
+
+namespace Paystack.Host.Commands;
+
+/// <summary>
+/// <c>paystack-sync sandbox</c>: runs the fake Paystack API on 127.0.0.1 until Ctrl+C, printing its base URL and the
+/// test and live keys it accepts. Data volume, seed, rate limits and faults are options.
+/// </summary>
+internal static class SandboxCommand
+{
+    public const int InvalidOptionsExitCode = 2;
+
+    public static Command Create()
+    {
+        var defaults = new SandboxOptions();
+        var port = Option("--port", "TCP port on 127.0.0.1 (0 picks a free one).", 8089);
+        var records = Option("--records", "Generated records per resource.", defaults.RecordsPerStream);
+        var streamRecords = new Option<string[]>("--stream-records")
+        {
+            Description = "Per-resource count as PATH=N, e.g. transaction=1000000 (repeatable).",
+            HelpName = "PATH=N",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var seed = Option("--seed", "Seed of the generated data (and of the fault dice).", defaults.Seed);
+        var latency = Option("--latency-ms", "Delay added to every answer, in milliseconds.", 0);
+        var jitter = Option("--jitter-ms", "Extra random delay up to this many milliseconds.", 0);
+        var errorRate = Option("--error-rate", "Fraction of requests answered 500/502/503.", 0.0);
+        var resetRate = Option("--reset-rate", "Fraction of requests whose connection is aborted.", 0.0);
+        var truncatedRate = Option("--truncated-rate", "Fraction of requests answered 200 with half a JSON body.", 0.0);
+        var htmlRate = Option("--html-rate", "Fraction of requests answered with an HTML 502 page.", 0.0);
+        var newRecords = Option("--new-records-per-request", "Records created \"now\" before each list request.", 0);
+        var testLimit = Option("--test-rate-limit", "Requests per window for the test key.", defaults.TestRateLimit);
+        var liveLimit = Option("--live-rate-limit", "Requests per window for the live key.", defaults.LiveRateLimit);
+        var window = Option("--rate-window-seconds", "Length of the rolling rate-limit window.", defaults.RateLimitWindow.TotalSeconds);
+        var maxPage = Option("--max-page-size", "Largest perPage served; bigger requests are clamped.", defaults.MaxPageSize);
+        var fromExclusive = new Option<bool>("--from-exclusive") { Description = "Exclude records created exactly at 'from'." };
+        var toInclusive = new Option<bool>("--to-inclusive") { Description = "Include records created exactly at 'to'." };
+
+        var command = new Command("sandbox", "Run a fake Paystack API (deterministic data, rate limits, faults) until Ctrl+C.")
+        {
+            port, records, streamRecords, seed, latency, jitter, errorRate, resetRate, truncatedRate, htmlRate, newRecords,
+            testLimit, liveLimit, window, maxPage, fromExclusive, toInclusive,
+        };
+        command.SetAction(async (parseResult, cancellation) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            SandboxOptions options;
+            try
+            {
+                options = new SandboxOptions
+                {
+                    Seed = parseResult.GetValue(seed),
+                    RecordsPerStream = parseResult.GetValue(records),
+                    TestRateLimit = parseResult.GetValue(testLimit),
+                    LiveRateLimit = parseResult.GetValue(liveLimit),
+                    RateLimitWindow = TimeSpan.FromSeconds(parseResult.GetValue(window)),
+                    MaxPageSize = parseResult.GetValue(maxPage),
+                    FromInclusive = !parseResult.GetValue(fromExclusive),
+                    ToInclusive = parseResult.GetValue(toInclusive),
+                    Faults =
+                    {
+                        Latency = TimeSpan.FromMilliseconds(parseResult.GetValue(latency)),
+                        LatencyJitter = TimeSpan.FromMilliseconds(parseResult.GetValue(jitter)),
+                        ServerErrorRate = parseResult.GetValue(errorRate),
+                        ResetRate = parseResult.GetValue(resetRate),
+                        TruncatedRate = parseResult.GetValue(truncatedRate),
+                        HtmlErrorRate = parseResult.GetValue(htmlRate),
+                        NewRecordsPerRequest = parseResult.GetValue(newRecords),
+                    },
+                };
+                foreach (var entry in parseResult.GetValue(streamRecords) ?? [])
+                {
+                    var (path, count) = ParseStreamRecords(entry);
+                    options.Records[path] = count;
+                }
+            }
+            catch (ArgumentException invalid)
+            {
+                await error.WriteLineAsync($"sandbox: {invalid.Message}");
+                return InvalidOptionsExitCode;
+            }
+
+            SandboxServer server;
+            try
+            {
+                server = await SandboxServer.StartAsync(options, parseResult.GetValue(port), cancellation);
+            }
+            catch (ArgumentException invalid)
+            {
+                await error.WriteLineAsync($"sandbox: {invalid.Message}");
+                return InvalidOptionsExitCode;
+            }
+            catch (IOException bindFailure)
+            {
+                await error.WriteLineAsync($"Cannot listen on 127.0.0.1:{parseResult.GetValue(port)}: {bindFailure.Message}");
+                return 1;
+            }
+
+            await using (server)
+            {
+                await output.WriteLineAsync($"Paystack sandbox listening on {server.BaseUrl}");
+                await output.WriteLineAsync($"  test key: {options.TestKey}  ({options.TestRateLimit} requests / {options.RateLimitWindow.TotalSeconds:0.###} s)");
+                await output.WriteLineAsync($"  live key: {options.LiveKey}  ({options.LiveRateLimit} requests / {options.RateLimitWindow.TotalSeconds:0.###} s)");
+                await output.WriteLineAsync($"  resources: {string.Join(", ", SandboxStore.Paths.Select(p => $"{p} ({server.Store.Count(p)})"))}");
+                await output.WriteLineAsync("Press Ctrl+C to stop.");
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellation);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl+C: stop cleanly.
+                }
+                await output.WriteLineAsync($"Stopped after {server.Requests.Count()} requests.");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static Option<T> Option<T>(string name, string description, T defaultValue) =>
+        new(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+
+    private static (string Path, int Count) ParseStreamRecords(string entry)
+    {
+        var parts = entry.Split('=', 2);
+        if (parts.Length != 2 || !SandboxStore.Paths.Contains(parts[0])
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            throw new ArgumentException(
+                $"--stream-records '{entry}' must be PATH=N with PATH one of {string.Join(", ", SandboxStore.Paths)} and N a whole number.");
+        return (parts[0], count);
+    }
+}

@@ -1,0 +1,91 @@
+using Paystack.Actors.Airbyte;
+using Paystack.Actors.Paystack;
+
+namespace Paystack.Actors.Tests.Airbyte;
+
+public sealed class ConfiguredCatalogReaderTests
+{
+    private static string Entry(string name, string syncMode, string destinationMode = "overwrite") =>
+        $$"""{"stream": {"name": "{{name}}", "json_schema": {}, "supported_sync_modes": ["full_refresh", "incremental"], "source_defined_cursor": true}, "sync_mode": "{{syncMode}}", "destination_sync_mode": "{{destinationMode}}"}""";
+
+    private static string Catalog(params string[] entries) => $$"""{"streams": [{{string.Join(",", entries)}}]}""";
+
+    [Fact]
+    public void Reads_all_eight_streams_in_file_order_with_their_modes()
+    {
+        var names = StreamCatalog.All.Select(s => s.Name).ToArray();
+        var json = Catalog(names.Select((n, i) => Entry(n, i == 0 ? "full_refresh" : "incremental")).ToArray());
+
+        var catalog = ConfiguredCatalogReader.Parse(json);
+
+        Assert.Equal(names, catalog.Streams.Select(s => s.Name));
+        Assert.Equal(SyncMode.FullRefresh, catalog.Streams[0].SyncMode);
+        Assert.All(catalog.Streams.Skip(1), s => Assert.True(s.IsIncremental));
+        Assert.All(catalog.Streams, s => Assert.Equal(DestinationSyncMode.Overwrite, s.DestinationSyncMode));
+        Assert.Same(StreamCatalog.Get("invoices"), catalog.Streams.Single(s => s.Name == "invoices").Definition);
+    }
+
+    [Fact]
+    public void Reads_every_destination_sync_mode()
+    {
+        var catalog = ConfiguredCatalogReader.Parse(Catalog(
+            Entry("customers", "full_refresh", "append"), Entry("disputes", "incremental", "append_dedup"),
+            Entry("refunds", "full_refresh", "update"), Entry("transfers", "full_refresh", "soft_delete")));
+
+        Assert.Equal(
+            [DestinationSyncMode.Append, DestinationSyncMode.AppendDedup, DestinationSyncMode.Update, DestinationSyncMode.SoftDelete],
+            catalog.Streams.Select(s => s.DestinationSyncMode));
+    }
+
+    [Fact]
+    public void Names_unknown_streams_and_lists_the_known_ones()
+    {
+        var error = Assert.Throws<AirbyteConfigException>(() =>
+            ConfiguredCatalogReader.Parse(Catalog(Entry("customers", "incremental"), Entry("payouts", "incremental"))));
+
+        Assert.Contains("unknown stream 'payouts'", error.Message);
+        Assert.Contains("customers, disputes, invoices", error.Message);
+    }
+
+    [Fact]
+    public void Rejects_incremental_for_a_stream_that_supports_only_full_refresh()
+    {
+        IReadOnlyList<StreamDefinition> streams = [new("balance_history", "balance/ledger", "createdAt", "id", false, SupportsTimeFilter: false)];
+
+        var error = Assert.Throws<AirbyteConfigException>(() =>
+            ConfiguredCatalogReader.Parse(Catalog(Entry("balance_history", "incremental")), available: streams));
+
+        Assert.Contains("stream 'balance_history' supports only full_refresh, but incremental was requested", error.Message);
+        Assert.Single(ConfiguredCatalogReader.Parse(Catalog(Entry("balance_history", "full_refresh")), available: streams).Streams);
+    }
+
+    [Theory]
+    [InlineData("""{"streams": [{"stream": {"name": "customers"}, "destination_sync_mode": "overwrite"}]}""", "has no sync_mode (one of full_refresh, incremental)")]
+    [InlineData("""{"streams": [{"stream": {"name": "customers"}, "sync_mode": "cdc", "destination_sync_mode": "overwrite"}]}""", "sync_mode 'cdc' is not one of full_refresh, incremental")]
+    [InlineData("""{"streams": [{"stream": {"name": "customers"}, "sync_mode": "incremental", "destination_sync_mode": "replace"}]}""", "destination_sync_mode 'replace' is not one of append, overwrite")]
+    [InlineData("""{"streams": [{"sync_mode": "incremental", "destination_sync_mode": "append"}]}""", "streams[0] has no stream.name")]
+    [InlineData("""{"streams": {}}""", "must be a JSON object with a \"streams\" array")]
+    [InlineData("""[]""", "must be a JSON object with a \"streams\" array")]
+    [InlineData("""{"streams": [""", "is not valid JSON")]
+    public void Explains_malformed_catalogs(string json, string expected) =>
+        Assert.Contains(expected, Assert.Throws<AirbyteConfigException>(() => ConfiguredCatalogReader.Parse(json)).Message);
+
+    [Fact]
+    public void Rejects_a_stream_listed_twice()
+    {
+        var error = Assert.Throws<AirbyteConfigException>(() =>
+            ConfiguredCatalogReader.Parse(Catalog(Entry("customers", "incremental"), Entry("customers", "full_refresh"))));
+
+        Assert.Contains("stream 'customers' is listed more than once", error.Message);
+    }
+
+    [Fact]
+    public void Reports_a_missing_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"absent-{Guid.NewGuid():N}.json");
+
+        var error = Assert.Throws<AirbyteConfigException>(() => ConfiguredCatalogReader.Load(path));
+
+        Assert.Equal($"Catalog file '{path}' does not exist.", error.Message);
+    }
+}
