@@ -66,7 +66,11 @@ public sealed class SandboxOptions
     {
         if (RecordsPerStream < 0) throw new ArgumentException($"RecordsPerStream must be zero or more, got {RecordsPerStream}.");
         foreach (var (path, n) in Records)
+        {
+            if (!Data.Dataset.Paths.Contains(path))
+                throw new ArgumentException($"Records has unknown resource '{path}'. Known: {string.Join(", ", Data.Dataset.Paths)}.");
             if (n < 0) throw new ArgumentException($"Records['{path}'] must be zero or more, got {n}.");
+        }
         if (DataEnd <= DataStart) throw new ArgumentException($"DataEnd ({DataEnd:O}) must be after DataStart ({DataStart:O}).");
         if (DefaultPageSize < 1) throw new ArgumentException($"DefaultPageSize must be at least 1, got {DefaultPageSize}.");
         if (MaxPageSize < 1) throw new ArgumentException($"MaxPageSize must be at least 1, got {MaxPageSize}.");

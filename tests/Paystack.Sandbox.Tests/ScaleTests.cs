@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Xunit.Abstractions;
 
 namespace Paystack.Sandbox.Tests;
 
@@ -7,7 +8,7 @@ namespace Paystack.Sandbox.Tests;
 public class ScaleCollection;
 
 [Collection(nameof(ScaleTests))]
-public class ScaleTests
+public class ScaleTests(ITestOutputHelper output)
 {
     private static async Task<long> ManagedBytesWhileServingDeepPage(int transactions)
     {
@@ -32,6 +33,7 @@ public class ScaleTests
         var large = await ManagedBytesWhileServingDeepPage(1_000_000);
 
         var growth = large - small;
+        output.WriteLine($"managed memory: {small / 1024} KB with 1,000 records, {large / 1024} KB with 1,000,000 ({growth / 1024} KB more); 1M run took {watch.ElapsedMilliseconds} ms");
         Assert.True(growth < 3 * 1024 * 1024, $"managed memory grew by {growth / 1024} KB for 1,000,000 records");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }

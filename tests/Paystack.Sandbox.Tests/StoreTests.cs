@@ -84,4 +84,19 @@ public class StoreTests
         server.Requests.Clear();
         Assert.Equal(0, server.Requests.Count());
     }
+
+    [Fact]
+    public async Task Bad_options_are_refused_with_a_message_naming_them()
+    {
+        var unknown = await Assert.ThrowsAsync<ArgumentException>(() =>
+            SandboxServer.StartAsync(new SandboxOptions { Records = { ["transactions"] = 5 } }));
+        Assert.Contains("transactions", unknown.Message);
+
+        var backwards = await Assert.ThrowsAsync<ArgumentException>(() =>
+            SandboxServer.StartAsync(new SandboxOptions { DataEnd = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero) }));
+        Assert.Contains("DataEnd", backwards.Message);
+
+        var rate = Assert.Throws<ArgumentException>(() => new SandboxFaults { ResetRate = 1.5 });
+        Assert.Contains("ResetRate", rate.Message);
+    }
 }
