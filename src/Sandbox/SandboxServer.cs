@@ -12,8 +12,8 @@ using Paystack.Sandbox.Http;
 namespace Paystack.Sandbox;
 
 /// <summary>
-/// A fake api.paystack.co on Kestrel, bound to 127.0.0.1: the eight list endpoints with Paystack's envelope, paging,
-/// filters, auth errors, rate limits and injectable faults, over a deterministic dataset of any size.
+/// A fake api.paystack.co on Kestrel, bound to 127.0.0.1: the eight list endpoints (plus fetch by id) with Paystack's
+/// envelope, paging, filters, auth errors, rate limits and injectable faults, over a deterministic dataset of any size.
 /// Start with <see cref="StartAsync"/>, stop by disposing.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
@@ -59,6 +59,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var requests = new SandboxRequestLog();
         var pipeline = new SandboxPipeline(options, requests, clock);
         var list = new ListEndpoint(dataset, options, clock);
+        var fetch = new FetchEndpoint(dataset);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -70,6 +71,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var app = builder.Build();
         app.Use(pipeline.InvokeAsync);
         app.MapGet("/{resource}", (HttpContext context, string resource) => list.HandleAsync(context, resource));
+        app.MapGet("/{resource}/{id}", (HttpContext context, string resource, string id) => fetch.HandleAsync(context, resource, id));
         app.MapFallback((HttpContext context) =>
             JsonReply.WriteAsync(context, StatusCodes.Status404NotFound, PaystackErrors.Simple("Entity not found")));
 

@@ -99,4 +99,21 @@ public class StoreTests
         var rate = Assert.Throws<ArgumentException>(() => new SandboxFaults { ResetRate = 1.5 });
         Assert.Contains("ResetRate", rate.Message);
     }
+
+    [Fact]
+    public async Task A_record_can_be_fetched_by_id()
+    {
+        await using var server = await SandboxServer.StartAsync(new SandboxOptions());
+        using var client = new SandboxClient(server, server.Options.LiveKey);
+        var id = server.Store.Ids("transfer")[7];
+
+        var body = await client.GetOkAsync($"transfer/{id}");
+        var missing = await client.GetAsync("transfer/12");
+
+        Assert.Equal("Transfer retrieved", body["message"]!.GetValue<string>());
+        Assert.Equal(id, body["data"]!["id"]!.ToString());
+        Assert.Equal("live", body["data"]!["domain"]!.GetValue<string>());
+        Assert.Equal(404, (int)missing.Status);
+        Assert.Equal("""{"status":false,"message":"Transfer not found"}""", missing.Text);
+    }
 }

@@ -10,6 +10,7 @@ internal static class CommandCatalog
         ConfigCommand.Create(),
         SandboxCommand.Create(),
         SpecCommand.Create(),
+        CheckCommand.Create(),
         DiscoverCommand.Create(),
     ];
 }

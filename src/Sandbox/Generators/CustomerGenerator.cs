@@ -7,7 +7,7 @@ internal sealed class CustomerGenerator : IRecordGenerator
 {
     public string Path => "customer";
     public long IdBase => 4_200_000_000;
-    public string ListMessage => "Customers retrieved";
+    public string Noun => "Customer";
     public string? UpdatedField => "updatedAt";
 
     public JsonObject Create(RecordContext context)

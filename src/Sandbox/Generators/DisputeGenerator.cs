@@ -9,7 +9,7 @@ internal sealed class DisputeGenerator : IRecordGenerator
 
     public string Path => "dispute";
     public long IdBase => 4_300_000_000;
-    public string ListMessage => "Disputes retrieved";
+    public string Noun => "Dispute";
     public string? UpdatedField => "updatedAt";
 
     public JsonObject Create(RecordContext context)

@@ -11,8 +11,8 @@ internal interface IRecordGenerator
     /// <summary>Ids of generated records start above this (all beyond Int32, like real transaction ids).</summary>
     long IdBase { get; }
 
-    /// <summary>The envelope's <c>message</c> for a list, e.g. "Transactions retrieved".</summary>
-    string ListMessage { get; }
+    /// <summary>What one record is called in messages, e.g. "Transaction" ("Transactions retrieved", "Transaction not found").</summary>
+    string Noun { get; }
 
     /// <summary>The field that moves when a record changes (<c>updatedAt</c>), or null when the resource has none.</summary>
     string? UpdatedField { get; }

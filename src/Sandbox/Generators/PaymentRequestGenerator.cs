@@ -13,7 +13,7 @@ internal sealed class PaymentRequestGenerator : IRecordGenerator
 
     public string Path => "paymentrequest";
     public long IdBase => 4_400_000_000;
-    public string ListMessage => "Payment requests retrieved";
+    public string Noun => "Payment request";
     public string? UpdatedField => null;
 
     public JsonObject Create(RecordContext context)

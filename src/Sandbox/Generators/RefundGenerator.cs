@@ -10,7 +10,7 @@ internal sealed class RefundGenerator : IRecordGenerator
 {
     public string Path => "refund";
     public long IdBase => 4_500_000_000;
-    public string ListMessage => "Refunds retrieved";
+    public string Noun => "Refund";
     public string? UpdatedField => "updatedAt";
 
     public JsonObject Create(RecordContext context)

@@ -7,7 +7,7 @@ internal sealed class SettlementGenerator : IRecordGenerator
 {
     public string Path => "settlement";
     public long IdBase => 4_600_000_000;
-    public string ListMessage => "Settlements retrieved";
+    public string Noun => "Settlement";
     public string? UpdatedField => "updatedAt";
 
     public JsonObject Create(RecordContext context)

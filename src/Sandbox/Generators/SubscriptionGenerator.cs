@@ -13,7 +13,7 @@ internal sealed class SubscriptionGenerator : IRecordGenerator
 
     public string Path => "subscription";
     public long IdBase => 4_700_000_000;
-    public string ListMessage => "Subscriptions retrieved";
+    public string Noun => "Subscription";
     public string? UpdatedField => "updatedAt";
 
     public JsonObject Create(RecordContext context)

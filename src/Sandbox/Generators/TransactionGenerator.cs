@@ -14,7 +14,7 @@ internal sealed class TransactionGenerator : IRecordGenerator, IAmountSource
 
     public string Path => "transaction";
     public long IdBase => 4_000_000_000;
-    public string ListMessage => "Transactions retrieved";
+    public string Noun => "Transaction";
     public string? UpdatedField => null;
 
     /// <summary>The amount in kobo, computable alone so <c>total_volume</c> never materialises records.</summary>

@@ -10,7 +10,7 @@ internal sealed class TransferGenerator : IRecordGenerator
 
     public string Path => "transfer";
     public long IdBase => 4_800_000_000;
-    public string ListMessage => "Transfers retrieved";
+    public string Noun => "Transfer";
     public string? UpdatedField => "updatedAt";
 
     public JsonObject Create(RecordContext context)

@@ -50,7 +50,7 @@ internal sealed class ListEndpoint
         {
             writer.WriteStartObject();
             writer.WriteBoolean("status", true);
-            writer.WriteString("message", table.Generator.ListMessage);
+            writer.WriteString("message", table.Generator.Noun + "s retrieved");
             if (query.UseCursor)
             {
                 if (!TryWriteCursorPage(writer, table, selection, query, domain, out var cursorError))

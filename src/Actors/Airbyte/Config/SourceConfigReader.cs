@@ -160,8 +160,13 @@ public static partial class SourceConfigReader
             problems.Add($"{field} '{Shorten(text)}' must use https; plain http is allowed only for localhost, because the key is sent with every request");
             return null;
         }
+        if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            problems.Add($"{field} '{Shorten(text)}' must not carry a query or fragment");
+            return null;
+        }
         // Endpoint paths are resolved relative to the base, which needs a trailing slash to keep its own path.
-        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/" + uri.Query);
+        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
     }
 
     private static string Describe(JsonValueKind kind) => kind switch
