@@ -15,6 +15,8 @@ public sealed class PostgresDestination : IDestination
     private readonly PostgresDestinationOptions _options;
     private readonly NpgsqlDataSource _dataSource;
     private readonly ActiveStreams _active = new();
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private bool _schemaReady;
 
     public PostgresDestination(PostgresDestinationOptions options)
     {
@@ -39,10 +41,10 @@ public sealed class PostgresDestination : IDestination
     {
         ValidateBegin.Arguments(stream, mode, runId);
         var names = StreamTableNames.For(stream.Name, _options.TablePrefix);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var tables = new PostgresTables(connection, transaction, _options.Schema);
-        await tables.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await tables.LockAsync(names.Target, cancellationToken).ConfigureAwait(false);
         if (mode == WriteMode.Overwrite)
         {
@@ -156,4 +158,32 @@ public sealed class PostgresDestination : IDestination
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    // Once per instance, in a transaction of its own, before any stream's table work.
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _schemaReady))
+        {
+            return;
+        }
+
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_schemaReady)
+            {
+                return;
+            }
+
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await new PostgresTables(connection, transaction, _options.Schema).EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _schemaReady, true);
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
 }

@@ -12,9 +12,13 @@ internal sealed class PostgresTables(NpgsqlConnection connection, NpgsqlTransact
 
     private string Metadata => Qualified(StreamTableNames.StagingMetadataTable);
 
-    /// <summary>Creates the schema and the staging metadata table when missing (checked first: CREATE needs a privilege).</summary>
+    /// <summary>
+    /// Creates the schema and the staging metadata table when missing (checked first: CREATE SCHEMA needs a privilege).
+    /// Serialised by an advisory lock: concurrent CREATE ... IF NOT EXISTS of one object can still collide.
+    /// </summary>
     public async Task EnsureSchemaAsync(CancellationToken ct)
     {
+        await ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@k, 0))", ct, ("k", "paystack-sync schema " + schema));
         if (!await ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = @s)", ct, ("s", schema)))
         {
             await ExecuteAsync($"CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(schema)}", ct);
