@@ -127,13 +127,13 @@ public sealed class PaystackClient : IPaystackClient, IDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             var failure = FailureClassifier.ForTimeout(_options.RequestTimeout, attempt, call.Label);
-            PaystackClientLog.NoResponse(_logger, call.Label, ElapsedMs(started), attempt, failure.Cause);
+            PaystackClientLog.Failed(_logger, call.Label, ElapsedMs(started), attempt, failure.Cause);
             throw failure;
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             var failure = FailureClassifier.ForTransport(ex, call.Uri, attempt, call.Label, status);
-            PaystackClientLog.NoResponse(_logger, call.Label, ElapsedMs(started), attempt, failure.Cause);
+            PaystackClientLog.Failed(_logger, call.Label, ElapsedMs(started), attempt, failure.Cause);
             throw failure;
         }
         catch (InvalidBodyException ex)

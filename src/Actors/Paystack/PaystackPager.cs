@@ -8,14 +8,25 @@ namespace Paystack.Actors.Paystack;
 /// </summary>
 public static class PaystackPager
 {
+    /// <summary>Every record of the stream created in [from, to), newest first, by page number.</summary>
+    public static IAsyncEnumerable<PaystackRecord> ReadAllAsync(
+        IPaystackClient client,
+        StreamDefinition stream,
+        int perPage,
+        DateTimeOffset? from,
+        DateTimeOffset? to,
+        CancellationToken cancellationToken) =>
+        ReadAllAsync(client, stream, perPage, from, to, useCursor: false, cancellationToken);
+
+    /// <summary>As above; with <paramref name="useCursor"/> the pages are followed by <c>meta.next</c> instead of by number.</summary>
     public static async IAsyncEnumerable<PaystackRecord> ReadAllAsync(
         IPaystackClient client,
         StreamDefinition stream,
         int perPage,
         DateTimeOffset? from,
         DateTimeOffset? to,
-        [EnumeratorCancellation] CancellationToken cancellationToken,
-        bool useCursor = false)
+        bool useCursor,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(stream);

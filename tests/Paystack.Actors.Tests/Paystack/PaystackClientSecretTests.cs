@@ -48,7 +48,7 @@ public sealed class PaystackClientSecretTests
         var lines = logger.Lines;
         Assert.Contains(lines, l => l.Level == LogLevel.Debug && l.Text.StartsWith("GET /customer?perPage=20&page=1 -> 200 in ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Level == LogLevel.Warning && l.Text.Contains("; retrying in "));
-        Assert.Contains(lines, l => l.Text.Contains("no response after"));
+        Assert.Contains(lines, l => l.Text.Contains("-> failed after") && l.Text.Contains("was reset"));
         Assert.Contains(lines, l => l.Text.Contains("-> 429"));
         Assert.Contains(lines, l => l.Text.Contains("-> 401"));
         Assert.All(lines, l => Assert.DoesNotContain("sk_test_f00d", l.Text));

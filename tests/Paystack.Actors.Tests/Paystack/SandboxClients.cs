@@ -22,7 +22,7 @@ internal static class SandboxClients
         IPaystackClient client, string stream, int perPage = 100, DateTimeOffset? from = null, DateTimeOffset? to = null, bool useCursor = false)
     {
         var records = new List<PaystackRecord>();
-        await foreach (var record in PaystackPager.ReadAllAsync(client, StreamCatalog.Get(stream), perPage, from, to, CancellationToken.None, useCursor))
+        await foreach (var record in PaystackPager.ReadAllAsync(client, StreamCatalog.Get(stream), perPage, from, to, useCursor, CancellationToken.None))
         {
             records.Add(record);
         }
