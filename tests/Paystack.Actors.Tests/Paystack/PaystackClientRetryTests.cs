@@ -172,15 +172,19 @@ public sealed class PaystackClientRetryTests
     public async Task A_slow_answer_times_out_per_attempt_and_is_retried()
     {
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { RecordsPerStream = 5 });
-        sandbox.Faults.Latency = TimeSpan.FromSeconds(2);
-        using var client = new PaystackClient(SandboxClients.Options(sandbox, maxRetries: 1) with { RequestTimeout = TimeSpan.FromMilliseconds(150) });
+        sandbox.Faults.Latency = TimeSpan.FromSeconds(5);
+        var gate = new RecordingGate();
+        using var client = new PaystackClient(SandboxClients.Options(sandbox, maxRetries: 1) with { RequestTimeout = TimeSpan.FromMilliseconds(150) }, gate);
 
         var started = Stopwatch.StartNew();
         var ex = await Assert.ThrowsAsync<PaystackApiException>(() => client.GetPageAsync(new PageRequest(Transactions, 1, 10), CancellationToken.None));
 
         Assert.Equal(PaystackErrorKind.Transient, ex.Kind);
         Assert.EndsWith("failed after 2 attempts: no complete response within 0.15 s", ex.Message);
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(1.5), $"took {started.Elapsed}");
+        // Two attempts that each waited for the server would take 10 s.
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(4), $"took {started.Elapsed}");
+        Assert.Equal(2, gate.Waits);
+        Assert.Equal(0, gate.Reports);
     }
 
     [Fact]
