@@ -1,0 +1,80 @@
+using Akka.Configuration;
+using Paystack.Actors.Configuration;
+using Paystack.Actors.State;
+
+namespace Paystack.Actors.Engine;
+
+/// <summary>The Akka configuration that stores stream journals and snapshots, and serializes their events.</summary>
+public static class JournalConfig
+{
+    /// <summary>Journal and snapshots through Akka.Persistence.Sql: SQLite (a file) or PostgreSQL.</summary>
+    public static Config Sql(PersistenceSettings persistence)
+    {
+        var provider = persistence.Provider switch
+        {
+            "sqlite" => "SQLite.MS",
+            "postgresql" => "PostgreSQL.15",
+            var other => throw new ArgumentException(
+                $"paystack-sync.persistence.provider must be sqlite or postgresql (got '{other}')."),
+        };
+        if (persistence.Provider == "sqlite") EnsureSqliteFolder(persistence.ConnectionString);
+        var connection = Quote(persistence.ConnectionString);
+        return ConfigurationFactory.ParseString($$"""
+            akka.persistence {
+              journal {
+                plugin = "akka.persistence.journal.sql"
+                sql {
+                  class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
+                  connection-string = {{connection}}
+                  provider-name = "{{provider}}"
+                  auto-initialize = on
+                }
+              }
+              snapshot-store {
+                plugin = "akka.persistence.snapshot-store.sql"
+                sql {
+                  class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
+                  connection-string = {{connection}}
+                  provider-name = "{{provider}}"
+                  auto-initialize = on
+                }
+              }
+            }
+            """).WithFallback(Serialization);
+    }
+
+    /// <summary>
+    /// Journal and snapshots in memory, for runs whose state lives elsewhere (the Airbyte <c>read</c>, where the
+    /// platform keeps the state) and for tests.
+    /// </summary>
+    public static Config InMemory() => ConfigurationFactory.ParseString("""
+        akka.persistence {
+          journal.plugin = "akka.persistence.journal.inmem"
+          snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        }
+        """).WithFallback(Serialization);
+
+    /// <summary>Stable string manifests for every persisted type (see <see cref="StreamEventSerializer"/>).</summary>
+    public static Config Serialization { get; } = ConfigurationFactory.ParseString($$"""
+        akka.actor {
+          serializers.paystack-sync = "{{typeof(StreamEventSerializer).AssemblyQualifiedNameWithoutVersion()}}"
+          serialization-bindings {
+            "{{typeof(IStreamEvent).AssemblyQualifiedNameWithoutVersion()}}" = paystack-sync
+            "{{typeof(StreamSnapshot).AssemblyQualifiedNameWithoutVersion()}}" = paystack-sync
+          }
+        }
+        """);
+
+    private static string AssemblyQualifiedNameWithoutVersion(this Type type) =>
+        $"{type.FullName}, {type.Assembly.GetName().Name}";
+
+    private static string Quote(string value) =>
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using Akka.Actor;
+using Akka.Configuration;
+using Paystack.Actors.Configuration;
+using Paystack.Actors.Destinations;
+using Paystack.Actors.Paystack;
+using Paystack.Actors.Sync;
+
+namespace Paystack.Actors.Engine;
+
+/// <summary>
+/// The engine as a library: one ActorSystem that runs sync jobs. It keeps one RateLimiter per account for its whole
+/// life, so every job, stream and fetcher of a key shares one budget.
+/// </summary>
+public sealed class SyncEngine : IAsyncDisposable
+{
+    private readonly SyncSettings _settings;
+    private readonly Func<PaystackClientOptions, IRequestGate, IPaystackClient> _clientFactory;
+    private readonly ConcurrentDictionary<string, IActorRef> _rateLimiters = new();
+
+    public ActorSystem System { get; }
+
+    /// <param name="journal">Where stream journals live: <see cref="JournalConfig.Sql"/> or <see cref="JournalConfig.InMemory"/>.</param>
+    /// <param name="clientFactory">Builds the HTTP client of an account around the gate of its RateLimiter.</param>
+    /// <param name="config">More configuration (logging, HOCON overrides), taking precedence over <paramref name="journal"/>.</param>
+    public SyncEngine(
+        SyncSettings settings,
+        Config journal,
+        Func<PaystackClientOptions, IRequestGate, IPaystackClient> clientFactory,
+        Config? config = null,
+        string systemName = "paystack-sync")
+    {
+        _settings = settings;
+        _clientFactory = clientFactory;
+        var full = (config ?? Config.Empty).WithFallback(journal);
+        System = ActorSystem.Create(systemName, full);
+    }
+
+    /// <summary>Runs one job to its end and returns every stream's outcome. Cancelling stops the job; its journal stays consistent.</summary>
+    public async Task<SyncOutcome> RunAsync(
+        SyncJob job,
+        PaystackClientOptions clientOptions,
+        IDestination destination,
+        ISyncObserver? observer = null,
+        CancellationToken cancellationToken = default)
+    {
+        var runId = NewRunId();
+        var rateLimiter = RateLimiterFor(job.AccountId, clientOptions.SecretKey);
+        var client = _clientFactory(clientOptions, new RateLimiterGate(rateLimiter));
+        var sink = System.ActorOf(Sink.Props(destination), $"sink-{runId}");
+        var supervisor = System.ActorOf(
+            SyncSupervisor.Props(_settings.Engine, client, rateLimiter, sink, observer ?? NoObserver.Instance),
+            $"sync-{runId}");
+        try
+        {
+            var outcome = supervisor.Ask<SyncOutcome>(
+                new SyncSupervisorProtocol.RunJob(job, runId, DateTimeOffset.UtcNow), Timeout.InfiniteTimeSpan, cancellationToken);
+            // A terminated system answers no Ask; the job then ends as cancelled, with its journal as it stood.
+            if (await Task.WhenAny(outcome, System.WhenTerminated) != outcome)
+                throw new OperationCanceledException("The engine stopped before the sync finished; the next run resumes it.");
+            return await outcome;
+        }
+        finally
+        {
+            await StopAsync(supervisor);
+            await StopAsync(sink);
+            (client as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>The one RateLimiter of an account, created on first use and shared by every later job.</summary>
+    public IActorRef RateLimiterFor(string accountId, string secretKey) =>
+        _rateLimiters.GetOrAdd(accountId, id => System.ActorOf(
+            RateLimiter.Props(_settings.RateLimits.RequestsFor(secretKey), _settings.RateLimits), $"rate-limiter-{id}"));
+
+    private static string NewRunId() => $"{DateTimeOffset.UtcNow:yyyyMMddTHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    private static async Task StopAsync(IActorRef actor)
+    {
+        try { await actor.GracefulStop(TimeSpan.FromSeconds(10)); }
+        catch (TaskCanceledException) { }
+        catch (AskTimeoutException) { }
+    }
+
+    public async ValueTask DisposeAsync() => await System.Terminate();
+
+    private sealed class NoObserver : ISyncObserver
+    {
+        public static NoObserver Instance { get; } = new();
+    }
+}

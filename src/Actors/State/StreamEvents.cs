@@ -1,0 +1,37 @@
+namespace Paystack.Actors.State;
+
+/// <summary>A fact in a stream's journal. Each is persisted only after the records it covers were acknowledged.</summary>
+public interface IStreamEvent;
+
+/// <summary>The journal's events. Their serialized names are fixed in <see cref="StreamEventSerializer"/>.</summary>
+public static class StreamEvents
+{
+    /// <summary>A run began: its range [LowerBound, UpperBound) is frozen and cut into the first windows.</summary>
+    /// <param name="PriorCursor">A cursor handed in from outside (Airbyte state), so the stream's cursor never moves back.</param>
+    public sealed record RunStarted(
+        string RunId,
+        SyncMode Mode,
+        DateTimeOffset LowerBound,
+        DateTimeOffset UpperBound,
+        IReadOnlyList<TimeWindow> Windows,
+        DateTimeOffset? PriorCursor = null) : IStreamEvent;
+
+    /// <summary>A window had too many pages and was replaced by smaller windows tiling it.</summary>
+    public sealed record WindowSplit(TimeWindow Window, IReadOnlyList<TimeWindow> Parts) : IStreamEvent;
+
+    /// <summary>Pages of one window whose records are durable at the destination.</summary>
+    /// <param name="PageCount">The window's page count as the first page reported it; null while unknown (walk to an empty page).</param>
+    /// <param name="MaxCursor">The newest creation time among those records, as written in them.</param>
+    public sealed record PagesCompleted(
+        TimeWindow Window,
+        IReadOnlyList<int> Pages,
+        int? PageCount,
+        long Records,
+        string? MaxCursor) : IStreamEvent;
+
+    /// <summary>Every page of a window is durable.</summary>
+    public sealed record WindowCompleted(TimeWindow Window) : IStreamEvent;
+
+    /// <summary>The run finished; <paramref name="Cursor"/> is the creation time below which the stream is complete.</summary>
+    public sealed record RunCompleted(string RunId, DateTimeOffset Cursor) : IStreamEvent;
+}

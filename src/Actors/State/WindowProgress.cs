@@ -1,0 +1,10 @@
+namespace Paystack.Actors.State;
+
+/// <summary>What is known of one open window: its page count once the first page told it, and the pages already durable.</summary>
+public sealed class WindowProgress
+{
+    public int? PageCount { get; set; }
+    public HashSet<int> CompletedPages { get; } = [];
+
+    public bool IsComplete => PageCount is { } count && CompletedPages.Count >= count;
+}

@@ -1,0 +1,93 @@
+using Akka.Actor;
+using Paystack.Actors.Paystack;
+using static Paystack.Actors.Sync.PageFetcherProtocol;
+using static Paystack.Actors.Sync.RateLimiterProtocol;
+
+namespace Paystack.Actors.Sync;
+
+/// <summary>
+/// Fetches one page at a time: takes a slot from the key's RateLimiter, runs the request asynchronously (every HTTP
+/// attempt also takes a permit, through the client's gate) and pipes the outcome back. Never blocks a thread.
+/// </summary>
+public sealed class PageFetcher : ReceiveActor
+{
+    /// <summary>
+    /// Requests reach one second beyond the window on both sides and the StreamActor keeps only records inside it, so no
+    /// record is lost whether Paystack treats <c>from</c>/<c>to</c> as inclusive or exclusive, or compares whole seconds.
+    /// </summary>
+    public static readonly TimeSpan BoundaryOverlap = TimeSpan.FromSeconds(1);
+
+    private readonly IPaystackClient _client;
+    private readonly IActorRef _rateLimiter;
+    private readonly StreamDefinition _stream;
+    private readonly int _perPage;
+    private readonly CancellationTokenSource _cancellation = new();
+    private IActorRef _replyTo = ActorRefs.Nobody;
+    private PageTask _task;
+    private bool _holdsSlot;
+
+    public static Props Props(IPaystackClient client, IActorRef rateLimiter, StreamDefinition stream, int perPage) =>
+        Akka.Actor.Props.Create(() => new PageFetcher(client, rateLimiter, stream, perPage));
+
+    public PageFetcher(IPaystackClient client, IActorRef rateLimiter, StreamDefinition stream, int perPage)
+    {
+        _client = client;
+        _rateLimiter = rateLimiter;
+        _stream = stream;
+        _perPage = perPage;
+        Idle();
+    }
+
+    private void Idle() => Receive<Fetch>(fetch =>
+    {
+        _task = fetch.Task;
+        _replyTo = Sender;
+        _rateLimiter.Tell(AcquireSlot.Instance);
+        Become(AwaitingSlot);
+    });
+
+    private void AwaitingSlot() => Receive<SlotGranted>(_ =>
+    {
+        _holdsSlot = true;
+        var request = new PageRequest(
+            _stream,
+            _task.Page,
+            _perPage,
+            From: _task.Window.From - BoundaryOverlap,
+            To: _task.Window.To + BoundaryOverlap);
+        var task = _task;
+        _client.GetPageAsync(request, _cancellation.Token).PipeTo(
+            Self,
+            success: result => new PageFetched(task, result),
+            failure: error => new PageFailed(task, error));
+        Become(Fetching);
+    });
+
+    private void Fetching()
+    {
+        Receive<PageFetched>(Finish);
+        Receive<PageFailed>(Finish);
+    }
+
+    private void Finish(object outcome)
+    {
+        ReleaseSlot();
+        _replyTo.Tell(outcome);
+        Become(Idle);
+    }
+
+    private void ReleaseSlot()
+    {
+        if (!_holdsSlot) return;
+        _holdsSlot = false;
+        _rateLimiter.Tell(RateLimiterProtocol.ReleaseSlot.Instance);
+    }
+
+    protected override void PostStop()
+    {
+        _cancellation.Cancel();
+        _cancellation.Dispose();
+        ReleaseSlot();
+        base.PostStop();
+    }
+}

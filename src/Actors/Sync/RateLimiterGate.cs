@@ -1,0 +1,15 @@
+using Akka.Actor;
+using Paystack.Actors.Paystack;
+using static Paystack.Actors.Sync.RateLimiterProtocol;
+
+namespace Paystack.Actors.Sync;
+
+/// <summary>Lets the HTTP client take every attempt's permit from the key's RateLimiter actor and report responses to it.</summary>
+public sealed class RateLimiterGate(IActorRef rateLimiter) : IRequestGate
+{
+    public Task WaitAsync(CancellationToken cancellationToken) =>
+        rateLimiter.Ask<PermitGranted>(AcquirePermit.Instance, cancellationToken);
+
+    public void Report(int statusCode, RateLimitHeaders headers) =>
+        rateLimiter.Tell(new ObserveResponse(statusCode, headers));
+}

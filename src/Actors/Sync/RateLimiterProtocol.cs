@@ -1,0 +1,54 @@
+using Paystack.Actors.Paystack;
+
+namespace Paystack.Actors.Sync;
+
+/// <summary>Messages of the RateLimiter shared by every fetcher of one key.</summary>
+public static class RateLimiterProtocol
+{
+    /// <summary>A fetcher asks to start a page; answered with <see cref="SlotGranted"/> while fewer than max-in-flight pages run.</summary>
+    public sealed record AcquireSlot
+    {
+        public static AcquireSlot Instance { get; } = new();
+        private AcquireSlot() { }
+    }
+
+    public sealed record SlotGranted
+    {
+        public static SlotGranted Instance { get; } = new();
+        private SlotGranted() { }
+    }
+
+    public sealed record ReleaseSlot
+    {
+        public static ReleaseSlot Instance { get; } = new();
+        private ReleaseSlot() { }
+    }
+
+    /// <summary>One HTTP attempt asks to go; answered with <see cref="PermitGranted"/> when the budget allows.</summary>
+    public sealed record AcquirePermit
+    {
+        public static AcquirePermit Instance { get; } = new();
+        private AcquirePermit() { }
+    }
+
+    public sealed record PermitGranted
+    {
+        public static PermitGranted Instance { get; } = new();
+        private PermitGranted() { }
+    }
+
+    /// <summary>What a response said: a 429 or exhausted remaining budget pauses every permit of the key.</summary>
+    public sealed record ObserveResponse(int StatusCode, RateLimitHeaders Headers);
+
+    public sealed record GetStatus
+    {
+        public static GetStatus Instance { get; } = new();
+        private GetStatus() { }
+    }
+
+    /// <param name="Granted">Permits granted since start.</param>
+    /// <param name="Waiting">Attempts waiting for a permit now.</param>
+    /// <param name="PausedUntil">When a 429 or the headers paused the key, until when.</param>
+    /// <param name="TotalWait">Time attempts spent waiting for permits, summed.</param>
+    public sealed record LimiterStatus(int Limit, TimeSpan Period, long Granted, int Waiting, int SlotsInUse, DateTimeOffset? PausedUntil, long Throttled, TimeSpan TotalWait);
+}

@@ -1,0 +1,432 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using Paystack.Actors.Configuration;
+using Paystack.Actors.Paystack;
+using Paystack.Actors.State;
+using static Paystack.Actors.Sync.PageFetcherProtocol;
+
+namespace Paystack.Actors.Sync;
+
+/// <summary>
+/// Syncs one stream of one account. It plans creation-time windows up to a frozen upper bound, hands their pages to its
+/// PageFetchers, sends the records to the Sink and persists which pages are done only after the Sink acknowledged them.
+/// After a crash it replays its journal and fetches only the pages that were not durable.
+/// </summary>
+public sealed class StreamActor : ReceivePersistentActor
+{
+    /// <summary>Splitting finer than this gains nothing: the one-second boundary overlap would dominate each request.</summary>
+    private static readonly TimeSpan MinimumSplitLength = TimeSpan.FromMinutes(1);
+
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly StreamDefinition _stream;
+    private readonly EngineSettings _settings;
+    private readonly IPaystackClient _client;
+    private readonly IActorRef _rateLimiter;
+    private readonly IActorRef _sink;
+    private StreamState _state = new();
+
+    // Run-time bookkeeping; everything durable lives in _state.
+    private readonly WorkQueue _pending = new();
+    private readonly HashSet<PageTask> _inFlight = [];
+    private readonly Queue<IActorRef> _idleFetchers = new();
+    private readonly List<FetchedPage> _buffer = [];
+    private readonly Dictionary<TimeWindow, int> _learnedPageCounts = new();
+    private readonly HashSet<TimeWindow> _walkingWindows = [];
+    private (long Id, List<FetchedPage> Pages)? _writing;
+    private long _operationId;
+    private IActorRef _supervisor = ActorRefs.Nobody;
+    private StreamCommands.StartRun? _start;
+    private long _recordsSinceCheckpoint;
+    private long _requests, _retries, _rateLimited;
+    private long _lastSnapshotSequenceNr;
+
+    public override string PersistenceId { get; }
+
+    public static Props Props(
+        string accountId, StreamDefinition stream, EngineSettings settings, IPaystackClient client, IActorRef rateLimiter, IActorRef sink) =>
+        Akka.Actor.Props.Create(() => new StreamActor(accountId, stream, settings, client, rateLimiter, sink));
+
+    public static string PersistenceIdFor(string accountId, string stream) => $"stream-{accountId}-{stream}";
+
+    public StreamActor(
+        string accountId, StreamDefinition stream, EngineSettings settings, IPaystackClient client, IActorRef rateLimiter, IActorRef sink)
+    {
+        _stream = stream;
+        _settings = settings;
+        _client = client;
+        _rateLimiter = rateLimiter;
+        _sink = sink;
+        PersistenceId = PersistenceIdFor(accountId, stream.Name);
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            _state = StreamState.FromSnapshot((StreamSnapshot)offer.Snapshot);
+            _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
+        });
+        Recover<IStreamEvent>(e => _state.Apply(e));
+
+        Idle();
+    }
+
+    private void Idle()
+    {
+        Command<StreamCommands.StartRun>(Start);
+        CommonCommands();
+    }
+
+    private void Start(StreamCommands.StartRun start)
+    {
+        _supervisor = Sender;
+        _start = start;
+        if (_state.Run is { } unfinished && unfinished.Mode == start.Selection.Mode)
+        {
+            _log.Info("Resuming run {0} of {1}: {2} windows open, {3} records already durable",
+                unfinished.RunId, _stream.Name, unfinished.OpenWindows.Count, unfinished.Records);
+            BeginSink(resumed: true);
+            return;
+        }
+
+        Persist(Plan(start), e =>
+        {
+            _state.Apply(e);
+            BeginSink(resumed: false);
+        });
+    }
+
+    private StreamEvents.RunStarted Plan(StreamCommands.StartRun start)
+    {
+        var selection = start.Selection;
+        DateTimeOffset? handedIn = CursorFormat.TryParse(selection.InitialCursor, out var parsed) ? parsed : null;
+        var cursor = _state.Cursor ?? handedIn;
+        var lower = selection.Mode == SyncMode.FullRefresh || cursor is null
+            ? start.Job.StartDate
+            : Later(start.Job.StartDate, cursor.Value - TimeSpan.FromDays(start.Job.LookbackDays));
+        // Paystack stamps records in whole seconds, so the bound is too: a record never straddles two runs.
+        var settled = start.Now - _settings.SettleDelay;
+        var upper = Later(lower, settled.AddTicks(-(settled.UtcTicks % TimeSpan.TicksPerSecond)));
+        return new StreamEvents.RunStarted(
+            start.RunId, selection.Mode, lower, upper, TimeWindow.Tile(lower, upper, _settings.WindowLength),
+            PriorCursor: _state.Cursor is null ? handedIn : null);
+    }
+
+    private void BeginSink(bool resumed)
+    {
+        var run = _state.Run!;
+        var id = ++_operationId;
+        _sink.Tell(new SinkProtocol.BeginStream(id, _stream, _start!.Selection.WriteMode, run.RunId));
+        Become(() =>
+        {
+            Command<SinkProtocol.Done>(done => done.Id == id, _ =>
+            {
+                _supervisor.Tell(new StreamReports.Started(_stream.Name, run.RunId, resumed, run.LowerBound, run.UpperBound));
+                Become(Running);
+                StartFetching();
+            });
+            Command<SinkProtocol.Failed>(failed => failed.Id == id, failed =>
+                Fail($"the destination could not prepare {_stream.Name}: {failed.Error.Message}", transient: true, failed.Error));
+            CommonCommands();
+        });
+    }
+
+    private void Running()
+    {
+        Command<PageFetched>(OnPageFetched);
+        Command<PageFailed>(failed => Fail(Describe(failed.Error, failed.Task), IsTransient(failed.Error), failed.Error));
+        Command<SinkProtocol.Done>(OnWritten);
+        Command<SinkProtocol.Failed>(failed =>
+            Fail($"writing {_stream.Name} to the destination failed: {failed.Error.Message}", transient: true, failed.Error));
+        CommonCommands();
+    }
+
+    private void CommonCommands()
+    {
+        Command<StreamCommands.GetProgress>(_ => Sender.Tell(new StreamReports.Progress(_stream.Name, Stats())));
+        Command<SaveSnapshotSuccess>(success => _lastSnapshotSequenceNr = success.Metadata.SequenceNr);
+        Command<SaveSnapshotFailure>(failure => _log.Warning("Snapshot of {0} failed (the journal still holds everything): {1}",
+            _stream.Name, failure.Cause.Message));
+    }
+
+    private void StartFetching()
+    {
+        var run = _state.Run!;
+        var finishedButOpen = new List<TimeWindow>();
+        foreach (var (window, progress) in run.OpenWindows)
+        {
+            if (progress.IsComplete) finishedButOpen.Add(window);
+            else if (progress.PageCount is { } count)
+            {
+                for (var page = 1; page <= count; page++)
+                    if (!progress.CompletedPages.Contains(page)) _pending.Enqueue(new PageTask(window, page));
+            }
+            else
+            {
+                // A window walked page by page (no page count known) resumes after its last durable page.
+                var next = progress.CompletedPages.Count == 0 ? 1 : progress.CompletedPages.Max() + 1;
+                if (next > 1) _walkingWindows.Add(window);
+                _pending.Enqueue(new PageTask(window, next));
+            }
+        }
+
+        for (var i = 0; i < _settings.FetchersPerStream; i++)
+            _idleFetchers.Enqueue(Context.ActorOf(PageFetcher.Props(_client, _rateLimiter, _stream, _settings.PageSize), $"fetcher-{i + 1}"));
+
+        if (finishedButOpen.Count > 0)
+            PersistCompletedWindows(finishedButOpen);
+        Dispatch();
+        CompleteIfDone();
+    }
+
+    private void Dispatch()
+    {
+        var maxPagesHeld = _settings.FetchersPerStream * 2;
+        while (_idleFetchers.Count > 0 && _inFlight.Count + _buffer.Count < maxPagesHeld && _pending.TryDequeue(out var task))
+        {
+            _inFlight.Add(task);
+            _idleFetchers.Dequeue().Tell(new Fetch(task));
+        }
+    }
+
+    private void OnPageFetched(PageFetched fetched)
+    {
+        var (task, result) = (fetched.Task, fetched.Result);
+        _inFlight.Remove(task);
+        _idleFetchers.Enqueue(Sender);
+        _requests += result.Attempts;
+        _retries += result.Attempts - 1;
+        _rateLimited += result.RateLimited;
+
+        var window = task.Window;
+        if (_state.Run?.OpenWindows.TryGetValue(window, out var progress) != true)
+        {
+            Dispatch();
+            return;
+        }
+
+        if (!TryLearnPaging(task, result, progress!))
+            return; // the window was split; its first page is dropped and its parts are fetched instead
+
+        var inside = result.Records.Where(r => r.CreatedAt is not { } at || window.Contains(at)).ToList();
+        _buffer.Add(new FetchedPage(task, inside));
+        WriteBuffered();
+        Dispatch();
+    }
+
+    /// <summary>Learns how many pages a window has from its first page, queueing the rest or splitting the window.</summary>
+    private bool TryLearnPaging(PageTask task, PageResult result, WindowProgress progress)
+    {
+        var window = task.Window;
+        if (_walkingWindows.Contains(window))
+        {
+            if (result.Records.Count == 0)
+            {
+                _walkingWindows.Remove(window);
+                _learnedPageCounts[window] = task.Page;
+            }
+            else _pending.PushFront([task with { Page = task.Page + 1 }]);
+            return true;
+        }
+
+        if (progress.PageCount is not null || _learnedPageCounts.ContainsKey(window) || task.Page != 1)
+            return true;
+
+        if (result.Meta.PageCount is > 0 and var pageCount)
+        {
+            var parts = (int)Math.Ceiling(pageCount / (double)_settings.MaxPagesPerWindow);
+            if (parts > 1 && window.Length / parts >= MinimumSplitLength)
+            {
+                Split(window, parts);
+                return false;
+            }
+            _learnedPageCounts[window] = pageCount;
+            _pending.PushFront(Enumerable.Range(2, pageCount - 1).Select(page => new PageTask(window, page)));
+        }
+        else if (result.Records.Count == 0)
+        {
+            _learnedPageCounts[window] = 0;
+        }
+        else
+        {
+            // No usable page count: walk the window page by page until an empty page, never stopping on a short one.
+            _walkingWindows.Add(window);
+            _pending.PushFront([task with { Page = 2 }]);
+        }
+        return true;
+    }
+
+    private void Split(TimeWindow window, int parts)
+    {
+        var split = new StreamEvents.WindowSplit(window, window.Split(parts));
+        Persist(split, e =>
+        {
+            _state.Apply(e);
+            _pending.PushFront(e.Parts.Select(part => new PageTask(part, 1)));
+            Dispatch();
+        });
+    }
+
+    private void WriteBuffered()
+    {
+        if (_writing is not null || _buffer.Count == 0) return;
+
+        var pages = new List<FetchedPage>();
+        var records = new List<PaystackRecord>();
+        foreach (var page in _buffer)
+        {
+            if (pages.Count > 0 && records.Count + page.Records.Count > _settings.WriteBatchSize) break;
+            pages.Add(page);
+            records.AddRange(page.Records);
+        }
+        _buffer.RemoveRange(0, pages.Count);
+
+        if (records.Count == 0)
+        {
+            PersistPages(pages, 0);
+            return;
+        }
+        var id = ++_operationId;
+        _writing = (id, pages);
+        _sink.Tell(new SinkProtocol.Write(id, _stream, records));
+    }
+
+    private void OnWritten(SinkProtocol.Done done)
+    {
+        if (_writing is not { } writing || writing.Id != done.Id) return;
+        _writing = null;
+        PersistPages(writing.Pages, writing.Pages.Sum(p => p.Records.Count));
+    }
+
+    /// <summary>Records of these pages are durable: now, and only now, the journal may say so.</summary>
+    private void PersistPages(List<FetchedPage> pages, long records)
+    {
+        var run = _state.Run!;
+        var events = new List<IStreamEvent>();
+        foreach (var group in pages.GroupBy(p => p.Task.Window))
+        {
+            var window = group.Key;
+            if (!run.OpenWindows.TryGetValue(window, out var progress)) continue;
+            var pageNumbers = group.Select(p => p.Task.Page).ToList();
+            var pageCount = progress.PageCount ?? (_learnedPageCounts.TryGetValue(window, out var learned) ? learned : null);
+            var maxCursor = group.SelectMany(p => p.Records)
+                .Where(r => r.CreatedAt is not null)
+                .MaxBy(r => r.CreatedAt)?.CursorValue;
+            events.Add(new StreamEvents.PagesCompleted(window, pageNumbers, pageCount, group.Sum(p => p.Records.Count), maxCursor));
+
+            if (pageCount is { } count && progress.CompletedPages.Union(pageNumbers).Count() >= count)
+                events.Add(new StreamEvents.WindowCompleted(window));
+        }
+        PersistEvents(events, records);
+    }
+
+    private void PersistCompletedWindows(List<TimeWindow> windows) =>
+        PersistEvents(windows.Select(w => (IStreamEvent)new StreamEvents.WindowCompleted(w)).ToList(), 0);
+
+    private void PersistEvents(List<IStreamEvent> events, long records)
+    {
+        var cursorBefore = _state.Cursor;
+        _recordsSinceCheckpoint += records;
+        if (events.Count == 0)
+        {
+            AfterPersist(cursorBefore);
+            return;
+        }
+        var remaining = events.Count;
+        PersistAll(events, e =>
+        {
+            _state.Apply(e);
+            if (--remaining == 0) AfterPersist(cursorBefore);
+        });
+    }
+
+    private void AfterPersist(DateTimeOffset? cursorBefore)
+    {
+        foreach (var window in _learnedPageCounts.Keys.Where(w => _state.Run?.OpenWindows.ContainsKey(w) != true).ToList())
+            _learnedPageCounts.Remove(window);
+        ReportCheckpoint(cursorBefore);
+        _supervisor.Tell(new StreamReports.Progress(_stream.Name, Stats()));
+        MaybeSnapshot();
+        WriteBuffered();
+        Dispatch();
+        CompleteIfDone();
+    }
+
+    private void ReportCheckpoint(DateTimeOffset? cursorBefore)
+    {
+        if (_state.Cursor is not { } cursor || cursor <= cursorBefore) return;
+        _supervisor.Tell(new StreamReports.Checkpoint(_stream.Name, _stream.CursorField, CursorFormat.Format(cursor), _recordsSinceCheckpoint));
+        _recordsSinceCheckpoint = 0;
+    }
+
+    private void MaybeSnapshot()
+    {
+        if (LastSequenceNr - _lastSnapshotSequenceNr < _settings.SnapshotInterval) return;
+        _lastSnapshotSequenceNr = LastSequenceNr;
+        SaveSnapshot(_state.ToSnapshot());
+    }
+
+    private void CompleteIfDone()
+    {
+        var run = _state.Run;
+        if (run is null || !run.IsComplete || _inFlight.Count > 0 || _buffer.Count > 0 || _writing is not null) return;
+
+        var id = ++_operationId;
+        _sink.Tell(new SinkProtocol.CompleteStream(id, _stream));
+        Become(() =>
+        {
+            Command<SinkProtocol.Done>(done => done.Id == id, _ =>
+            {
+                var cursorBefore = _state.Cursor;
+                Persist(new StreamEvents.RunCompleted(run.RunId, run.UpperBound), e =>
+                {
+                    var stats = Stats();
+                    _state.Apply(e);
+                    ReportCheckpoint(cursorBefore);
+                    SaveSnapshot(_state.ToSnapshot());
+                    _supervisor.Tell(new StreamReports.Completed(_stream.Name, stats, _state.Cursor is { } c ? CursorFormat.Format(c) : null));
+                    StopFetchers();
+                    Become(Finished);
+                });
+            });
+            Command<SinkProtocol.Failed>(failed => failed.Id == id, failed =>
+                Fail($"the destination could not complete {_stream.Name}: {failed.Error.Message}", transient: true, failed.Error));
+            CommonCommands();
+        });
+    }
+
+    private void Finished() => CommonCommands();
+
+    private void Fail(string reason, bool transient, Exception? cause)
+    {
+        _log.Warning("Stream {0} stops: {1}", _stream.Name, reason);
+        _supervisor.Tell(new StreamReports.Failed(_stream.Name, reason, transient, cause));
+        Context.Stop(Self);
+    }
+
+    private void StopFetchers()
+    {
+        foreach (var child in Context.GetChildren()) Context.Stop(child);
+        _idleFetchers.Clear();
+    }
+
+    private StreamStats Stats()
+    {
+        var run = _state.Run;
+        return new StreamStats(
+            run?.Records ?? 0,
+            run?.PagesCompleted ?? 0,
+            _requests,
+            _retries,
+            _rateLimited,
+            run?.WindowsCompleted ?? 0,
+            run?.OpenWindows.Count ?? 0,
+            _inFlight.Count);
+    }
+
+    private static bool IsTransient(Exception error) => error is not PaystackApiException { IsTransient: false };
+
+    private string Describe(Exception error, PageTask task) => error is PaystackApiException api
+        ? $"{_stream.Name}: {api.Message}"
+        : $"{_stream.Name}: fetching {task} failed: {error.Message}";
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

@@ -1,0 +1,15 @@
+namespace Paystack.Actors.Sync;
+
+/// <summary>What a StreamActor is asked to do.</summary>
+public static class StreamCommands
+{
+    /// <summary>Run the stream: resume its unfinished run, or plan a new one from <paramref name="Now"/>.</summary>
+    public sealed record StartRun(SyncJob Job, StreamSelection Selection, string RunId, DateTimeOffset Now);
+
+    /// <summary>Asks for a <see cref="StreamReports.Progress"/> reply.</summary>
+    public sealed record GetProgress
+    {
+        public static GetProgress Instance { get; } = new();
+        private GetProgress() { }
+    }
+}

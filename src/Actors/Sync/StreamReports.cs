@@ -1,0 +1,18 @@
+namespace Paystack.Actors.Sync;
+
+/// <summary>What a StreamActor tells its supervisor (and the supervisor passes on to the job's observer).</summary>
+public static class StreamReports
+{
+    public sealed record Started(string Stream, string RunId, bool Resumed, DateTimeOffset LowerBound, DateTimeOffset UpperBound);
+
+    public sealed record Progress(string Stream, StreamStats Stats);
+
+    /// <summary>The stream's cursor moved forward; every record before it is durable at the destination.</summary>
+    /// <param name="RecordsSinceLast">Records written since the previous checkpoint of this stream.</param>
+    public sealed record Checkpoint(string Stream, string CursorField, string Cursor, long RecordsSinceLast);
+
+    public sealed record Completed(string Stream, StreamStats Stats, string? Cursor);
+
+    /// <summary>The stream could not go on. <paramref name="Transient"/>: a later attempt may succeed.</summary>
+    public sealed record Failed(string Stream, string Reason, bool Transient, Exception? Cause = null);
+}

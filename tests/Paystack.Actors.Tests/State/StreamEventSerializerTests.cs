@@ -1,0 +1,53 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using Paystack.Actors.Engine;
+using Paystack.Actors.State;
+
+namespace Paystack.Actors.Tests.State;
+
+public sealed class StreamEventSerializerTests() : TestKit(JournalConfig.InMemory())
+{
+    private static readonly TimeWindow Window = new(
+        new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
+
+    public static TheoryData<object, string> Events => new()
+    {
+        { new StreamEvents.RunStarted("r1", SyncMode.Incremental, Window.From, Window.To, [Window], Window.From), "run-started.v1" },
+        { new StreamEvents.WindowSplit(Window, Window.Split(2)), "window-split.v1" },
+        { new StreamEvents.PagesCompleted(Window, [1, 2], null, 7, "2024-01-01T05:00:00.000Z"), "pages-completed.v1" },
+        { new StreamEvents.WindowCompleted(Window), "window-completed.v1" },
+        { new StreamEvents.RunCompleted("r1", Window.To), "run-completed.v1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public void Events_round_trip_under_their_fixed_manifest(object @event, string manifest)
+    {
+        var serializer = Sys.Serialization.FindSerializerFor(@event);
+        Assert.IsType<StreamEventSerializer>(serializer);
+        var withManifest = (StreamEventSerializer)serializer;
+
+        Assert.Equal(manifest, withManifest.Manifest(@event));
+        var copy = withManifest.FromBinary(withManifest.ToBinary(@event), manifest);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(@event, @event.GetType()),
+            System.Text.Json.JsonSerializer.Serialize(copy, copy.GetType()));
+    }
+
+    [Fact]
+    public void A_stored_event_reads_back_from_its_json_without_any_type_name()
+    {
+        var serializer = (StreamEventSerializer)Sys.Serialization.FindSerializerFor(new StreamEvents.WindowCompleted(Window));
+        var json = """{"window":{"from":"2024-01-01T00:00:00+00:00","to":"2024-01-02T00:00:00+00:00"}}"""u8.ToArray();
+
+        var @event = Assert.IsType<StreamEvents.WindowCompleted>(serializer.FromBinary(json, "window-completed.v1"));
+        Assert.Equal(Window, @event.Window);
+    }
+
+    [Fact]
+    public void An_unknown_manifest_is_a_clear_error()
+    {
+        var serializer = (StreamEventSerializer)Sys.Serialization.FindSerializerFor(new StreamEvents.WindowCompleted(Window));
+        var error = Assert.ThrowsAny<Exception>(() => serializer.FromBinary("{}"u8.ToArray(), "something-new.v9"));
+        Assert.Contains("something-new.v9", error.Message);
+    }
+}

@@ -1,0 +1,70 @@
+using Akka.Configuration;
+using Paystack.Actors.Configuration;
+using Paystack.Actors.Destinations;
+using Paystack.Actors.Destinations.InMemory;
+using Paystack.Actors.Engine;
+using Paystack.Actors.Paystack;
+using Paystack.Actors.State;
+using Paystack.Actors.Sync;
+using Paystack.Sandbox;
+
+namespace Paystack.Actors.Tests.Sync;
+
+/// <summary>A sandbox on loopback, an in-memory destination and a SQLite journal in a temp folder, for engine tests.</summary>
+internal sealed class EngineHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset StartDate = new(2023, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("paystack-engine-").FullName;
+
+    private EngineHarness(SandboxServer sandbox, SyncSettings settings)
+    {
+        Sandbox = sandbox;
+        Settings = settings;
+    }
+
+    public SandboxServer Sandbox { get; }
+    public SyncSettings Settings { get; }
+    public InMemoryDestination Destination { get; } = new();
+    public string JournalPath => Path.Combine(_folder, "journal.db");
+
+    public static async Task<EngineHarness> StartAsync(SandboxOptions sandboxOptions, SyncSettings? settings = null) =>
+        new(await SandboxServer.StartAsync(sandboxOptions), settings ?? TestSettings.Create());
+
+    public static SandboxOptions Sandboxed(int recordsPerStream = 120, int seed = 7) => new()
+    {
+        Seed = seed,
+        RecordsPerStream = recordsPerStream,
+        TestRateLimit = 100_000,
+        LiveRateLimit = 100_000,
+    };
+
+    public SyncEngine NewEngine(Config? journal = null) => new(
+        Settings,
+        journal ?? JournalConfig.Sql(new PersistenceSettings("sqlite", $"Data Source={JournalPath}")),
+        (options, gate) => new PaystackClient(options, gate),
+        systemName: "engine-test");
+
+    public PaystackClientOptions ClientOptions => Settings.Http.ToClientOptions(Sandbox.Options.TestKey, Sandbox.BaseUrl);
+
+    public static SyncJob Job(SyncMode mode, int lookbackDays = 0, IEnumerable<string>? streams = null, WriteMode writeMode = WriteMode.Append, string account = "test-account") =>
+        new(account, StartDate, lookbackDays,
+            (streams ?? StreamCatalog.All.Select(s => s.Name)).Select(name => new StreamSelection(StreamCatalog.Get(name), mode, writeMode)).ToList());
+
+    public async Task<SyncOutcome> RunAsync(SyncJob job, ISyncObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        await using var engine = NewEngine();
+        return await engine.RunAsync(job, ClientOptions, Destination, observer, cancellationToken);
+    }
+
+    /// <summary>The ids the sandbox holds for a stream, created in [StartDate, upTo).</summary>
+    public IReadOnlyList<string> SandboxIds(string stream, DateTimeOffset? upTo = null) =>
+        Sandbox.Store.Ids(StreamCatalog.Get(stream).Path, StartDate, upTo ?? DateTimeOffset.UtcNow.AddMinutes(-1));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Sandbox.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,95 @@
+using Paystack.Actors.Paystack;
+using Paystack.Actors.State;
+
+namespace Paystack.Actors.Tests.Sync;
+
+public sealed class FullRefreshTests
+{
+    [Fact]
+    public async Task Every_record_of_all_eight_streams_arrives_exactly_once_despite_faults()
+    {
+        await using var harness = await EngineHarness.StartAsync(EngineHarness.Sandboxed(recordsPerStream: 150));
+        var faults = harness.Sandbox.Faults;
+        faults.Seed = 11;
+        faults.ServerErrorRate = 0.08;
+        faults.ResetRate = 0.04;
+        faults.TruncatedRate = 0.04;
+        faults.HtmlErrorRate = 0.03;
+
+        var outcome = await harness.RunAsync(EngineHarness.Job(SyncMode.FullRefresh));
+
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Streams.Where(s => !s.Succeeded).Select(s => $"{s.Stream}: {s.Error}")));
+        foreach (var stream in StreamCatalog.All)
+        {
+            var written = harness.Destination.Ids(stream.Name);
+            Assert.Equal(written.Count, written.Distinct().Count());
+            Assert.Equal(harness.SandboxIds(stream.Name).Order(), written.Order());
+        }
+        Assert.True(harness.Sandbox.Requests.Count(status: 500) + harness.Sandbox.Requests.Count(status: 502)
+                    + harness.Sandbox.Requests.Count(status: 503) > 0, "faults were injected");
+        Assert.True(outcome.Streams.Sum(s => s.Stats.Retries) > 0);
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    public async Task No_record_is_lost_whatever_the_from_and_to_boundary_semantics(bool fromInclusive, bool toInclusive)
+    {
+        var options = EngineHarness.Sandboxed(recordsPerStream: 300, seed: 3);
+        options.FromInclusive = fromInclusive;
+        options.ToInclusive = toInclusive;
+        var windowLength = TimeSpan.FromDays(30);
+        await using var harness = await EngineHarness.StartAsync(options, TestSettings.Create(windowLength: windowLength));
+        string[] streams = ["transactions", "invoices"];
+        // Records exactly on window edges, several in the same millisecond: the cases a wrong boundary loses.
+        foreach (var stream in streams)
+            for (var edge = 1; edge <= 6; edge++)
+                for (var copy = 0; copy < 3; copy++)
+                    harness.Sandbox.Store.Add(StreamCatalog.Get(stream).Path, EngineHarness.StartDate + edge * windowLength);
+
+        var outcome = await harness.RunAsync(EngineHarness.Job(SyncMode.FullRefresh, streams: streams));
+
+        Assert.True(outcome.Succeeded);
+        foreach (var stream in streams)
+        {
+            var written = harness.Destination.Ids(stream);
+            Assert.Equal(written.Count, written.Distinct().Count());
+            Assert.Equal(harness.SandboxIds(stream).Order(), written.Order());
+        }
+    }
+
+    [Fact]
+    public async Task A_window_with_too_many_pages_is_split_and_still_read_completely()
+    {
+        await using var harness = await EngineHarness.StartAsync(
+            EngineHarness.Sandboxed(recordsPerStream: 1_500),
+            TestSettings.Create(pageSize: 20, windowLength: TimeSpan.FromDays(2_000), maxPagesPerWindow: 8));
+
+        var outcome = await harness.RunAsync(EngineHarness.Job(SyncMode.FullRefresh, streams: ["transactions"]));
+
+        Assert.True(outcome.Succeeded);
+        var written = harness.Destination.Ids("transactions");
+        Assert.Equal(written.Count, written.Distinct().Count());
+        Assert.Equal(harness.SandboxIds("transactions").Order(), written.Order());
+    }
+
+    [Fact]
+    public async Task A_rejected_key_fails_every_stream_at_once_with_a_clear_reason()
+    {
+        await using var harness = await EngineHarness.StartAsync(EngineHarness.Sandboxed(recordsPerStream: 10));
+        await using var engine = harness.NewEngine();
+        var options = harness.ClientOptions with { SecretKey = "sk_test_wrongkey" };
+
+        var outcome = await engine.RunAsync(EngineHarness.Job(SyncMode.FullRefresh, streams: ["customers", "refunds"]), options, harness.Destination);
+
+        Assert.False(outcome.Succeeded);
+        Assert.All(outcome.Streams, s =>
+        {
+            Assert.Contains("401", s.Error);
+            Assert.Equal(0, s.Restarts);
+            Assert.DoesNotContain("sk_test_wrongkey", s.Error);
+        });
+    }
+}

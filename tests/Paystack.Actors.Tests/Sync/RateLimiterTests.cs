@@ -1,0 +1,93 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using Paystack.Actors.Configuration;
+using Paystack.Actors.Paystack;
+using Paystack.Actors.Sync;
+using static Paystack.Actors.Sync.RateLimiterProtocol;
+
+namespace Paystack.Actors.Tests.Sync;
+
+public sealed class RateLimiterTests : TestKit
+{
+    private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(500);
+
+    private IActorRef Limiter(int limit, int maxInFlight = 4) =>
+        Sys.ActorOf(RateLimiter.Props(limit, new RateLimitSettings(limit, limit, Period, maxInFlight)));
+
+    [Fact]
+    public async Task Grants_at_most_the_limit_per_period_and_the_rest_when_the_period_has_passed()
+    {
+        var limiter = Limiter(3);
+        for (var i = 0; i < 5; i++) limiter.Tell(AcquirePermit.Instance);
+
+        for (var i = 0; i < 3; i++) await ExpectMsgAsync<PermitGranted>(TimeSpan.FromMilliseconds(200));
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(350));
+        for (var i = 0; i < 2; i++) await ExpectMsgAsync<PermitGranted>(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task A_429_pauses_every_permit_for_its_retry_after()
+    {
+        var limiter = Limiter(100);
+        limiter.Tell(new ObserveResponse(429, new RateLimitHeaders(null, null, null, TimeSpan.FromMilliseconds(700))));
+        limiter.Tell(AcquirePermit.Instance);
+        limiter.Tell(AcquirePermit.Instance);
+
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(500));
+        await ExpectMsgAsync<PermitGranted>(TimeSpan.FromSeconds(1));
+        await ExpectMsgAsync<PermitGranted>(TimeSpan.FromMilliseconds(200));
+
+        var status = await limiter.Ask<LimiterStatus>(GetStatus.Instance, TimeSpan.FromSeconds(1));
+        Assert.Equal(1, status.Throttled);
+    }
+
+    [Fact]
+    public async Task A_spent_budget_reported_by_the_headers_pauses_until_the_reset()
+    {
+        var limiter = Limiter(100);
+        limiter.Tell(new ObserveResponse(200, new RateLimitHeaders(100, 0, TimeSpan.FromMilliseconds(600), null)));
+        limiter.Tell(AcquirePermit.Instance);
+
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(400));
+        await ExpectMsgAsync<PermitGranted>(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task A_lower_limit_announced_by_paystack_replaces_the_configured_one()
+    {
+        var limiter = Limiter(50);
+        limiter.Tell(new ObserveResponse(200, new RateLimitHeaders(2, 1, null, null)));
+        for (var i = 0; i < 3; i++) limiter.Tell(AcquirePermit.Instance);
+
+        await ExpectMsgAsync<PermitGranted>();
+        await ExpectMsgAsync<PermitGranted>();
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+        var status = await limiter.Ask<LimiterStatus>(GetStatus.Instance, TimeSpan.FromSeconds(1));
+        Assert.Equal(2, status.Limit);
+    }
+
+    [Fact]
+    public async Task Slots_cap_pages_in_flight_and_come_back_when_a_holder_releases_or_dies()
+    {
+        var limiter = Limiter(100, maxInFlight: 2);
+        var first = CreateTestProbe();
+        var second = CreateTestProbe();
+        var third = CreateTestProbe();
+        limiter.Tell(AcquireSlot.Instance, first);
+        limiter.Tell(AcquireSlot.Instance, second);
+        limiter.Tell(AcquireSlot.Instance, third);
+
+        await first.ExpectMsgAsync<SlotGranted>();
+        await second.ExpectMsgAsync<SlotGranted>();
+        await third.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+
+        Sys.Stop(first); // a fetcher that dies holding a slot gives it back
+        await third.ExpectMsgAsync<SlotGranted>(TimeSpan.FromSeconds(2));
+
+        var fourth = CreateTestProbe();
+        limiter.Tell(AcquireSlot.Instance, fourth);
+        await fourth.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+        limiter.Tell(ReleaseSlot.Instance, second);
+        await fourth.ExpectMsgAsync<SlotGranted>();
+    }
+}
