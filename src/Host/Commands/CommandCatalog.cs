@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        DemoCommand.Create(),
+        SyncCommand.Create(),
         ConfigCommand.Create(),
         SandboxCommand.Create(),
         SpecCommand.Create(),

@@ -202,6 +202,22 @@ public abstract class DestinationContractTests : IAsyncLifetime
     }
 
     [DestinationFact]
+    public async Task Completing_an_overwrite_again_after_a_crash_keeps_the_swapped_table()
+    {
+        var crashed = await CreateDestinationAsync();
+        await crashed.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
+        await crashed.WriteAsync(Transactions, TestRecords.Many(1, 3), Ct);
+        await crashed.CompleteStreamAsync(Transactions, Ct);
+        await crashed.DisposeAsync(); // swapped, but the process dies before the engine records the run as complete
+
+        var resumed = await CreateDestinationAsync();
+        await resumed.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
+        await resumed.CompleteStreamAsync(Transactions, Ct);
+
+        Assert.Equal(["1", "2", "3"], (await ReadTableAsync("transactions")).Select(r => r.Id).Order());
+    }
+
+    [DestinationFact]
     public async Task A_new_run_id_discards_an_unfinished_overwrite()
     {
         var crashed = await CreateDestinationAsync();
