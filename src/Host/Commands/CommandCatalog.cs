@@ -14,5 +14,6 @@ internal static class CommandCatalog
         SpecCommand.Create(),
         CheckCommand.Create(),
         DiscoverCommand.Create(),
+        ReadCommand.Create(),
     ];
 }
