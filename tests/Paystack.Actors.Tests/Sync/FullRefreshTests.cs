@@ -8,7 +8,11 @@ public sealed class FullRefreshTests
     [Fact]
     public async Task Every_record_of_all_eight_streams_arrives_exactly_once_despite_faults()
     {
-        await using var harness = await EngineHarness.StartAsync(EngineHarness.Sandboxed(recordsPerStream: 150));
+        var options = EngineHarness.Sandboxed(recordsPerStream: 150);
+        // The sandbox accepts fewer requests than the engine first believes it may send: it meets 429s too.
+        options.TestRateLimit = 10;
+        options.RateLimitWindow = TimeSpan.FromMilliseconds(500);
+        await using var harness = await EngineHarness.StartAsync(options, TestSettings.Create(period: options.RateLimitWindow));
         var faults = harness.Sandbox.Faults;
         faults.Seed = 11;
         faults.ServerErrorRate = 0.08;
@@ -27,6 +31,8 @@ public sealed class FullRefreshTests
         }
         Assert.True(harness.Sandbox.Requests.Count(status: 500) + harness.Sandbox.Requests.Count(status: 502)
                     + harness.Sandbox.Requests.Count(status: 503) > 0, "faults were injected");
+        Assert.True(harness.Sandbox.Requests.Count(status: 429) > 0, "the rate limit was hit");
+        Assert.True(harness.Sandbox.Requests.Count(status: 0) > 0, "connections were reset");
         Assert.True(outcome.Streams.Sum(s => s.Stats.Retries) > 0);
     }
 
