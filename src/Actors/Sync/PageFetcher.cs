@@ -49,12 +49,9 @@ public sealed class PageFetcher : ReceiveActor
     private void AwaitingSlot() => Receive<SlotGranted>(_ =>
     {
         _holdsSlot = true;
-        var request = new PageRequest(
-            _stream,
-            _task.Page,
-            _perPage,
-            From: _task.Window.From - BoundaryOverlap,
-            To: _task.Window.To + BoundaryOverlap);
+        var request = _stream.SupportsTimeFilter
+            ? new PageRequest(_stream, _task.Page, _perPage, From: _task.Window.From - BoundaryOverlap, To: _task.Window.To + BoundaryOverlap)
+            : new PageRequest(_stream, _task.Page, _perPage);
         var task = _task;
         _client.GetPageAsync(request, _cancellation.Token).PipeTo(
             Self,

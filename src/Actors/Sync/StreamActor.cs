@@ -105,9 +105,12 @@ public sealed class StreamActor : ReceivePersistentActor
         // Paystack stamps records in whole seconds, so the bound is too: a record never straddles two runs.
         var settled = start.Now - _settings.SettleDelay;
         var upper = Later(lower, settled.AddTicks(-(settled.UtcTicks % TimeSpan.TicksPerSecond)));
+        // An endpoint without a creation-time filter is read whole, as one window that is never split.
+        var windows = _stream.SupportsTimeFilter
+            ? TimeWindow.Tile(lower, upper, _settings.WindowLength)
+            : [new TimeWindow(lower, Later(upper, lower.AddTicks(1)))];
         return new StreamEvents.RunStarted(
-            start.RunId, selection.Mode, lower, upper, TimeWindow.Tile(lower, upper, _settings.WindowLength),
-            PriorCursor: _state.Cursor is null ? handedIn : null);
+            start.RunId, selection.Mode, lower, upper, windows, PriorCursor: _state.Cursor is null ? handedIn : null);
     }
 
     private void BeginSink(bool resumed)
@@ -206,7 +209,9 @@ public sealed class StreamActor : ReceivePersistentActor
         if (!TryLearnPaging(task, result, progress!))
             return; // the window was split; its first page is dropped and its parts are fetched instead
 
-        var inside = result.Records.Where(r => r.CreatedAt is not { } at || window.Contains(at)).ToList();
+        var inside = _stream.SupportsTimeFilter
+            ? result.Records.Where(r => r.CreatedAt is not { } at || window.Contains(at)).ToList()
+            : result.Records;
         _buffer.Add(new FetchedPage(task, inside));
         WriteBuffered();
         Dispatch();
@@ -233,7 +238,7 @@ public sealed class StreamActor : ReceivePersistentActor
         if (result.Meta.PageCount is > 0 and var pageCount)
         {
             var parts = (int)Math.Ceiling(pageCount / (double)_settings.MaxPagesPerWindow);
-            if (parts > 1 && window.Length / parts >= MinimumSplitLength)
+            if (parts > 1 && _stream.SupportsTimeFilter && window.Length / parts >= MinimumSplitLength)
             {
                 Split(window, parts);
                 return false;

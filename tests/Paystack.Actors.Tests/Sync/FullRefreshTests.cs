@@ -1,5 +1,7 @@
 using Paystack.Actors.Paystack;
+using Paystack.Actors.Destinations;
 using Paystack.Actors.State;
+using Paystack.Actors.Sync;
 
 namespace Paystack.Actors.Tests.Sync;
 
@@ -97,5 +99,27 @@ public sealed class FullRefreshTests
             Assert.Equal(0, s.Restarts);
             Assert.DoesNotContain("sk_test_wrongkey", s.Error);
         });
+    }
+}
+
+public sealed class UnfilteredStreamTests
+{
+    [Fact]
+    public async Task An_endpoint_without_a_time_filter_is_read_whole_in_one_window_without_from_or_to()
+    {
+        await using var harness = await EngineHarness.StartAsync(EngineHarness.Sandboxed(recordsPerStream: 230),
+            TestSettings.Create(pageSize: 20, maxPagesPerWindow: 3));
+        var untimed = new StreamDefinition("customers_list", "customer", "createdAt", "id", SupportsCursorPaging: false, SupportsTimeFilter: false);
+        var job = EngineHarness.Job(SyncMode.FullRefresh, streams: []) with
+        {
+            Streams = [new StreamSelection(untimed, SyncMode.FullRefresh, WriteMode.Append)],
+        };
+
+        var outcome = await harness.RunAsync(job);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(harness.Sandbox.Store.Ids("customer").Order(), harness.Destination.Ids("customers_list").Order());
+        Assert.All(harness.Sandbox.Requests.Entries, r => Assert.DoesNotContain("from=", r.QueryString));
+        Assert.Equal(12, harness.Sandbox.Requests.Count()); // 230 records, 20 a page, never split
     }
 }
