@@ -10,6 +10,7 @@ namespace Paystack.Host.Tests.Packaging;
 /// ENTRYPOINT as Airbyte drives a source: spec, check, discover and read against the sandbox.
 /// </summary>
 [Collection(PackagingCollection.Name)]
+[Trait("Category", PackagingCollection.SlowCategory)]
 public sealed class DockerPublishTests(PackagedBuilds builds) : IAsyncLifetime, IDisposable
 {
     private readonly ReadFiles _files = new();

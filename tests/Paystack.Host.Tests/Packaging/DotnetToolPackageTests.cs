@@ -7,6 +7,7 @@ namespace Paystack.Host.Tests.Packaging;
 
 /// <summary><c>dotnet pack src/Host</c> then <c>dotnet tool install</c> gives a paystack-sync command that works anywhere.</summary>
 [Collection(PackagingCollection.Name)]
+[Trait("Category", PackagingCollection.SlowCategory)]
 public sealed class DotnetToolPackageTests(PackagedBuilds builds)
 {
     private const string ToolFolder = "tools/net10.0/any/";

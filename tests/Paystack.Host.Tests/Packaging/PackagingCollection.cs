@@ -5,4 +5,7 @@ namespace Paystack.Host.Tests.Packaging;
 public sealed class PackagingCollection : ICollectionFixture<PackagedBuilds>
 {
     public const string Name = "Packaging";
+
+    /// <summary>The trait of the tests that pack or publish (minutes, not seconds): <c>--filter Category!=Packaging</c> skips them.</summary>
+    public const string SlowCategory = "Packaging";
 }
