@@ -11,7 +11,6 @@ COPY src/Sandbox/Paystack.Sandbox.csproj src/Sandbox/
 COPY src/Host/Paystack.Host.csproj src/Host/
 RUN dotnet restore src/Host
 COPY hocon/ hocon/
-COPY docs/ docs/
 COPY src/ src/
 RUN dotnet publish src/Host -c Release -o /app
 
