@@ -12,5 +12,6 @@ internal static class CommandCatalog
         SpecCommand.Create(),
         CheckCommand.Create(),
         DiscoverCommand.Create(),
+        ServeCommand.Create(),
     ];
 }
