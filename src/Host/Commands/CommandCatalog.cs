@@ -13,5 +13,11 @@ internal static class CommandCatalog
         CheckCommand.Create(),
         DiscoverCommand.Create(),
         ServeCommand.Create(),
+        StatusCommand.Create(),
+        ActorsCommand.Create(),
+        LogsCommand.Create(),
+        TriggerCommand.Create(),
+        PauseCommand.Create(),
+        ResumeCommand.Create(),
     ];
 }

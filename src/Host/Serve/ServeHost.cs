@@ -81,7 +81,7 @@ internal sealed class ServeHost : IAsyncDisposable
             runtime.Logger.ForContext("SourceContext", "Paystack.Serve").Information(
                 "Serving account {Account}: {Schedule}; admin endpoint on {Urls}{Token}",
                 coordinator.AccountId, options.Schedule.Description, string.Join(", ", app.Urls),
-                binding.Token is null ? "" : " (bearer token required)");
+                binding.Token is null ? "" : " (token required)");
             return new ServeHost(app, runtime, coordinator);
         }
         catch
