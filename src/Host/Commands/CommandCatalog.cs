@@ -7,11 +7,14 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        DemoCommand.Create(),
+        SyncCommand.Create(),
         ConfigCommand.Create(),
         SandboxCommand.Create(),
         SpecCommand.Create(),
         CheckCommand.Create(),
         DiscoverCommand.Create(),
+        ReadCommand.Create(),
         ServeCommand.Create(),
         StatusCommand.Create(),
         ActorsCommand.Create(),
