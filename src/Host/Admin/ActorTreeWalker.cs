@@ -3,38 +3,29 @@ using Akka.Actor;
 namespace Paystack.Host.Admin;
 
 /// <summary>
-/// Lists the live actors under /user, level by level: every actor at a level is asked for its children with an
-/// <see cref="Identify"/> sent to <c>path/*</c>, and the answers that arrive within a short quiet period make the next level.
+/// Lists the live actors under /user by walking each actor's children from the user guardian down. Reading the
+/// children containers is exact and instant, unlike <see cref="Identify"/> broadcasts, whose answers a busy machine
+/// can delay past any quiet period (actors would then silently go missing from the list).
 /// </summary>
 internal static class ActorTreeWalker
 {
-    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(150);
-
-    public static async Task<IReadOnlyList<string>> WalkAsync(ActorSystem system, int maxDepth, CancellationToken cancellationToken)
+    public static IReadOnlyList<string> Walk(ActorSystem system, int maxDepth)
     {
-        var found = new SortedSet<string>(StringComparer.Ordinal);
-        IReadOnlyList<string> level = ["/user"];
-        using var inbox = Inbox.Create(system);
-        for (var depth = 0; depth < maxDepth && level.Count > 0; depth++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var parent in level)
-                system.ActorSelection(parent + "/*").Tell(new Identify(depth), inbox.Receiver);
+        var found = new List<string>();
+        if (system is ExtendedActorSystem extended)
+            Visit(extended.Guardian, 0, maxDepth, found);
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
 
-            var next = new List<string>();
-            while (true)
-            {
-                object reply;
-                try { reply = await inbox.ReceiveAsync(QuietPeriod); }
-                catch (TimeoutException) { break; }
-                if (reply is ActorIdentity { Subject: { } actor, MessageId: int replyDepth } && replyDepth == depth)
-                {
-                    var path = actor.Path.ToStringWithoutAddress();
-                    if (found.Add(path)) next.Add(path);
-                }
-            }
-            level = next;
+    private static void Visit(IActorRef parent, int depth, int maxDepth, List<string> found)
+    {
+        if (depth >= maxDepth || parent is not ActorRefWithCell withCell) return;
+        foreach (var child in withCell.Children)
+        {
+            if (child.IsNobody()) continue;
+            found.Add(child.Path.ToStringWithoutAddress());
+            Visit(child, depth + 1, maxDepth, found);
         }
-        return found.ToList();
     }
 }

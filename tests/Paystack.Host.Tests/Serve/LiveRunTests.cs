@@ -70,7 +70,7 @@ public sealed class LiveRunTests
         Assert.Contains("paused", status.Stdout);
         Assert.Contains("every 1h", status.Stdout);
         Assert.True(actorTree.ExitCode == 0, actorTree.ToString());
-        Assert.Contains("fetcher-1", actorTree.Stdout);
+        Assert.True(actorTree.Stdout.Contains("fetcher-1"), actorTree.ToString());
         Assert.True(logLines.ExitCode == 0, logLines.ToString());
         Assert.Contains("[INF]", logLines.Stdout);
         Assert.Equal(1, trigger.ExitCode);
