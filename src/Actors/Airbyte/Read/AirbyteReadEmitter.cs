@@ -55,7 +55,7 @@ public sealed class AirbyteReadEmitter
     /// <param name="cursor">Everything of the stream created before this instant has been printed; null writes an empty state.</param>
     public void State(StreamDefinition stream, string? cursor)
     {
-        lock (_gate) WriteState(stream, cursor, Ledger(stream.Name));
+        lock (_gate) WriteState(stream, cursor, EnsureStarted(stream.Name));
     }
 
     /// <summary>
@@ -66,7 +66,7 @@ public sealed class AirbyteReadEmitter
     {
         lock (_gate)
         {
-            var ledger = Ledger(stream.Name);
+            var ledger = EnsureStarted(stream.Name);
             if (ledger.StatesWritten > 0 && ledger.RecordsSinceState == 0 && ledger.LastStateCursor == cursor) return;
             WriteState(stream, cursor, ledger);
         }
