@@ -11,5 +11,7 @@ public interface ISyncObserver
     /// <summary>The stream's cursor advanced; every record it covers was written before this call.</summary>
     void Checkpoint(StreamReports.Checkpoint checkpoint) { }
     void StreamRetrying(StreamReports.Failed failure, int attempt, TimeSpan delay) { }
+    /// <summary>The stream failed for good (just before <see cref="StreamFinished"/>); the cause tells a rejected key from an outage.</summary>
+    void StreamFailed(StreamReports.Failed failure) { }
     void StreamFinished(StreamOutcome outcome) { }
 }

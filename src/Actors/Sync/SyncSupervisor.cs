@@ -115,6 +115,7 @@ public sealed class SyncSupervisor : ReceiveActor, IWithTimers
         }
 
         _log.Error("Stream {0} failed: {1}", failure.Stream, failure.Reason);
+        _observer.StreamFailed(failure);
         Finish(entry, new StreamOutcome(failure.Stream, false, entry.LastStats, null, failure.Reason, Elapsed(entry), entry.Restarts));
     }
 

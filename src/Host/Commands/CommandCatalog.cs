@@ -7,10 +7,13 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        DemoCommand.Create(),
+        SyncCommand.Create(),
         ConfigCommand.Create(),
         SandboxCommand.Create(),
         SpecCommand.Create(),
         CheckCommand.Create(),
         DiscoverCommand.Create(),
+        ReadCommand.Create(),
     ];
 }

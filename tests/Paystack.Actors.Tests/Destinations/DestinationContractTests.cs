@@ -137,6 +137,54 @@ public abstract class DestinationContractTests : IAsyncLifetime
     }
 
     [DestinationFact]
+    public async Task Readers_during_an_overwrite_see_the_whole_old_or_the_whole_new_table()
+    {
+        var destination = await CreateDestinationAsync();
+        await destination.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
+        await destination.WriteAsync(Transactions, TestRecords.Many(1, 200), Ct);
+        await destination.CompleteStreamAsync(Transactions, Ct);
+
+        await destination.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-2", Ct);
+        await destination.WriteAsync(Transactions, TestRecords.Many(1000, 150), Ct);
+
+        using var stop = new CancellationTokenSource();
+        var seen = new List<(int Count, string Runs)>();
+        var reads = 0;
+        var reader = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var rows = await ReadTableAsync("transactions");
+                seen.Add((rows.Count, string.Join(",", rows.Select(r => r.RunId).Distinct())));
+                Interlocked.Increment(ref reads);
+            }
+        });
+
+        await ReadsBeyondAsync(0);
+        await destination.CompleteStreamAsync(Transactions, Ct);
+        await ReadsBeyondAsync(Volatile.Read(ref reads) + 1); // one read that surely started after the swap
+        await stop.CancelAsync();
+        await reader;
+
+        Assert.Contains((200, "run-1"), seen);
+        Assert.Contains((150, "run-2"), seen);
+        Assert.All(seen, s => Assert.True(s == (200, "run-1") || s == (150, "run-2"), $"a reader saw {s.Count} rows of runs {s.Runs}"));
+
+        async Task ReadsBeyondAsync(int count)
+        {
+            while (Volatile.Read(ref reads) <= count && !reader.IsCompleted)
+            {
+                await Task.Delay(5);
+            }
+
+            if (reader.IsFaulted)
+            {
+                await reader;
+            }
+        }
+    }
+
+    [DestinationFact]
     public async Task Resuming_an_overwrite_with_the_same_run_id_keeps_its_staged_rows()
     {
         var crashed = await CreateDestinationAsync();
@@ -148,6 +196,22 @@ public abstract class DestinationContractTests : IAsyncLifetime
         await resumed.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
         // The resumed run re-sends a page whose checkpoint was lost: it must not duplicate rows.
         await resumed.WriteAsync(Transactions, TestRecords.Many(2, 2), Ct);
+        await resumed.CompleteStreamAsync(Transactions, Ct);
+
+        Assert.Equal(["1", "2", "3"], (await ReadTableAsync("transactions")).Select(r => r.Id).Order());
+    }
+
+    [DestinationFact]
+    public async Task Completing_an_overwrite_again_after_a_crash_keeps_the_swapped_table()
+    {
+        var crashed = await CreateDestinationAsync();
+        await crashed.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
+        await crashed.WriteAsync(Transactions, TestRecords.Many(1, 3), Ct);
+        await crashed.CompleteStreamAsync(Transactions, Ct);
+        await crashed.DisposeAsync(); // swapped, but the process dies before the engine records the run as complete
+
+        var resumed = await CreateDestinationAsync();
+        await resumed.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
         await resumed.CompleteStreamAsync(Transactions, Ct);
 
         Assert.Equal(["1", "2", "3"], (await ReadTableAsync("transactions")).Select(r => r.Id).Order());

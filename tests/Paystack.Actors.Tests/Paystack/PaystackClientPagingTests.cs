@@ -18,7 +18,7 @@ public sealed class PaystackClientPagingTests
 
         // 25-record pages are shorter than the 100 asked for; paging must still run to pageCount (120 / 25 → 5 pages).
         Assert.Equal(sandbox.Store.Ids("transaction"), records.Select(r => r.Id));
-        Assert.Equal(5, sandbox.Requests.Count("transaction", 200));
+        await Eventually.EqualAsync(5, () => sandbox.Requests.Count("transaction", 200));
         Assert.Equal(5, gate.Waits);
         Assert.Equal(5, gate.Reports);
         Assert.All(records, r => Assert.True(long.Parse(r.Id) > int.MaxValue, $"id {r.Id} should exceed Int32"));
@@ -36,7 +36,7 @@ public sealed class PaystackClientPagingTests
 
         Assert.Equal(sandbox.Store.Ids("customer"), records.Select(r => r.Id));
         // 20 + 20 + 20 + 10, then the empty page that ends it: the short 4th page did not stop paging.
-        Assert.Equal(5, sandbox.Requests.Count("customer", 200));
+        await Eventually.EqualAsync(5, () => sandbox.Requests.Count("customer", 200));
         Assert.Equal(0, withoutPageCount.LastPageRecordCount);
     }
 
@@ -49,7 +49,7 @@ public sealed class PaystackClientPagingTests
         var records = await SandboxClients.ReadAllAsync(client, "transfers", perPage: 20, useCursor: true);
 
         Assert.Equal(sandbox.Store.Ids("transfer"), records.Select(r => r.Id));
-        Assert.Equal(3, sandbox.Requests.Count("transfer", 200));
+        await Eventually.EqualAsync(3, () => sandbox.Requests.Count("transfer", 200));
         Assert.All(sandbox.Requests.Entries, e => Assert.Contains("use_cursor=true", e.QueryString));
     }
 

@@ -31,7 +31,7 @@ public sealed class PaystackClientRetryTests
         Assert.Equal(sandbox.Store.Ids("transaction"), results.SelectMany(r => r.Records).Select(r => r.Id));
         var limited = Assert.Single(results, r => r.RateLimited > 0);
         Assert.Equal(limited.RateLimited + 1, limited.Attempts);
-        Assert.Equal(limited.RateLimited, sandbox.Requests.Count("transaction", 429));
+        await Eventually.EqualAsync(limited.RateLimited, () => sandbox.Requests.Count("transaction", 429));
         var retryAfter = gate.Events.First(e => e.Status == 429).Headers!.RetryAfter;
         Assert.NotNull(retryAfter);
         Assert.All(gate.PausesAfter429(), pause => Assert.True(
@@ -55,7 +55,7 @@ public sealed class PaystackClientRetryTests
         Assert.Equal(PaystackErrorKind.Transient, ex.Kind);
         Assert.Equal(429, ex.StatusCode);
         Assert.Contains("failed after 4 attempts: rate limited by Paystack (429): Rate limit exceeded!", ex.Message);
-        Assert.Equal(4, sandbox.Requests.Count("transaction", 429));
+        await Eventually.EqualAsync(4, () => sandbox.Requests.Count("transaction", 429));
         Assert.All(gate.PausesAfter429(), pause => Assert.InRange(pause, TimeSpan.FromMilliseconds(140), TimeSpan.FromSeconds(2)));
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}; Retry-After of ~30 s should have been capped");
     }
@@ -83,9 +83,9 @@ public sealed class PaystackClientRetryTests
         var records = await SandboxClients.ReadAllAsync(client, "transactions", perPage: 20);
 
         Assert.Equal(sandbox.Store.Ids("transaction"), records.Select(r => r.Id));
+        await Eventually.EqualAsync(gate.Waits, () => sandbox.Requests.Count("transaction"));
         var attempts = sandbox.Requests.Count("transaction");
         Assert.True(attempts > 10, $"{fault}: expected retries beyond the 10 pages, saw {attempts} requests");
-        Assert.Equal(attempts, gate.Waits);
         // Every answer that arrived was reported to the gate; reset connections have none.
         Assert.Equal(attempts - sandbox.Requests.Count("transaction", 0), gate.Reports);
     }
@@ -104,7 +104,7 @@ public sealed class PaystackClientRetryTests
         Assert.False(ex.IsTransient);
         Assert.Matches(@"^GET /transaction\?perPage=10&page=1: the secret key was rejected \(401\): Invalid key", ex.Message);
         Assert.DoesNotContain(wrongKey, ex.ToString());
-        Assert.Equal(1, sandbox.Requests.Count());
+        await Eventually.EqualAsync(1, () => sandbox.Requests.Count());
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class PaystackClientRetryTests
 
         Assert.Equal(PaystackErrorKind.NotFound, ex.Kind);
         Assert.Contains("the endpoint was not found (404): Entity not found", ex.Message);
-        Assert.Equal(1, sandbox.Requests.Count());
+        await Eventually.EqualAsync(1, () => sandbox.Requests.Count());
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class PaystackClientRetryTests
         Assert.EndsWith("failed after 3 attempts: Paystack answered with an HTML page instead of JSON (HTTP 502)", ex.Message);
         Assert.DoesNotContain("<html", ex.ToString());
         Assert.DoesNotContain("JsonException", ex.ToString());
-        Assert.Equal(3, sandbox.Requests.Count("transaction", 502));
+        await Eventually.EqualAsync(3, () => sandbox.Requests.Count("transaction", 502));
     }
 
     [Fact]
@@ -162,25 +162,29 @@ public sealed class PaystackClientRetryTests
 
         Assert.Equal(PaystackErrorKind.Transient, ex.Kind);
         Assert.True(ex.IsTransient);
+        await Eventually.EqualAsync(4, () => sandbox.Requests.Count());
         var last = sandbox.Requests.Entries[^1].StatusCode;
         Assert.Equal(last, ex.StatusCode);
         Assert.Contains($"failed after 4 attempts: Paystack server error ({last}): ", ex.Message);
-        Assert.Equal(4, sandbox.Requests.Count());
     }
 
     [Fact]
     public async Task A_slow_answer_times_out_per_attempt_and_is_retried()
     {
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { RecordsPerStream = 5 });
-        sandbox.Faults.Latency = TimeSpan.FromSeconds(2);
-        using var client = new PaystackClient(SandboxClients.Options(sandbox, maxRetries: 1) with { RequestTimeout = TimeSpan.FromMilliseconds(150) });
+        sandbox.Faults.Latency = TimeSpan.FromSeconds(5);
+        var gate = new RecordingGate();
+        using var client = new PaystackClient(SandboxClients.Options(sandbox, maxRetries: 1) with { RequestTimeout = TimeSpan.FromMilliseconds(150) }, gate);
 
         var started = Stopwatch.StartNew();
         var ex = await Assert.ThrowsAsync<PaystackApiException>(() => client.GetPageAsync(new PageRequest(Transactions, 1, 10), CancellationToken.None));
 
         Assert.Equal(PaystackErrorKind.Transient, ex.Kind);
         Assert.EndsWith("failed after 2 attempts: no complete response within 0.15 s", ex.Message);
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(1.5), $"took {started.Elapsed}");
+        // Two attempts that each waited for the server would take 10 s.
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(4), $"took {started.Elapsed}");
+        Assert.Equal(2, gate.Waits);
+        Assert.Equal(0, gate.Reports);
     }
 
     [Fact]

@@ -86,8 +86,9 @@ public sealed class InMemoryDestination : IDestination
             var table = TableFor(stream.Name);
             if (mode == WriteMode.Overwrite)
             {
-                // Same run id: a resumed run keeps what it staged. Anything else starts the staging afresh.
-                if (table.Staging is null || table.StagingRunId != runId)
+                // Same run id: a resumed run keeps what it staged, or its swapped table when the swap already
+                // happened. Anything else starts the staging afresh.
+                if (table.StagingRunId != runId)
                 {
                     table.Staging = new Dictionary<string, StoredRow>(StringComparer.Ordinal);
                     table.StagingRunId = runId;
@@ -157,11 +158,10 @@ public sealed class InMemoryDestination : IDestination
         {
             var (mode, _) = ActiveFor(stream.Name);
             var table = TableFor(stream.Name);
-            if (mode == WriteMode.Overwrite)
+            if (mode == WriteMode.Overwrite && table.Staging is not null)
             {
-                table.Visible = table.Staging!.Values.ToList();
-                table.Staging = null;
-                table.StagingRunId = null;
+                table.Visible = table.Staging.Values.ToList();
+                table.Staging = null; // the run id stays: it tells a resumed run that its swap is done
             }
 
             _active.Remove(stream.Name);

@@ -46,11 +46,17 @@ public sealed class PostgresDestination : IDestination
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var tables = new PostgresTables(connection, transaction, _options.Schema);
         await tables.LockAsync(names.Target, cancellationToken).ConfigureAwait(false);
+        var alreadySwapped = false;
         if (mode == WriteMode.Overwrite)
         {
-            // A resumed run (same run id) keeps its staged rows; any other run starts the staging table afresh.
+            // A resumed run (same run id) keeps its staged rows, or, when its swap already happened, keeps the
+            // swapped table as it is; any other run starts the staging table afresh.
             var stagedBy = await tables.StagingRunIdAsync(names.Target, cancellationToken).ConfigureAwait(false);
-            if (stagedBy != runId || !await tables.ExistsAsync(names.Staging, cancellationToken).ConfigureAwait(false))
+            if (stagedBy == runId && !await tables.ExistsAsync(names.Staging, cancellationToken).ConfigureAwait(false))
+            {
+                alreadySwapped = true;
+            }
+            else if (stagedBy != runId)
             {
                 await tables.DropAsync(names.Staging, cancellationToken).ConfigureAwait(false);
                 await tables.CreateIfMissingAsync(names.Staging, cancellationToken).ConfigureAwait(false);
@@ -75,7 +81,7 @@ public sealed class PostgresDestination : IDestination
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        _active.Set(stream, new ActiveStream(names, mode, runId));
+        _active.Set(stream, new ActiveStream(names, mode, runId, alreadySwapped));
     }
 
     /// <inheritdoc />
@@ -133,7 +139,7 @@ public sealed class PostgresDestination : IDestination
     {
         ArgumentNullException.ThrowIfNull(stream);
         var active = _active.Get(stream);
-        if (active.Mode == WriteMode.Overwrite)
+        if (active is { Mode: WriteMode.Overwrite, AlreadySwapped: false })
         {
             var names = active.Names;
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -149,7 +155,7 @@ public sealed class PostgresDestination : IDestination
 
             await tables.DropAsync(names.Target, cancellationToken).ConfigureAwait(false);
             await tables.RenameAsync(names.Staging, names.Target, cancellationToken).ConfigureAwait(false);
-            await tables.ForgetStagingAsync(names.Target, cancellationToken).ConfigureAwait(false);
+            // The run id stays recorded: it tells a resumed run that its swap is done.
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 

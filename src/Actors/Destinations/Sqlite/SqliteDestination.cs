@@ -44,8 +44,14 @@ public sealed class SqliteDestination : IDestination
             var names = active.Names;
             if (mode == WriteMode.Overwrite)
             {
-                // A resumed run (same run id) keeps its staged rows; any other run starts the staging table afresh.
-                if (tables.StagingRunId(names.Target) != runId || !tables.Exists(names.Staging))
+                // A resumed run (same run id) keeps its staged rows, or, when its swap already happened, keeps the
+                // swapped table as it is; any other run starts the staging table afresh.
+                var stagedBy = tables.StagingRunId(names.Target);
+                if (stagedBy == runId && !tables.Exists(names.Staging))
+                {
+                    active = active with { AlreadySwapped = true };
+                }
+                else if (stagedBy != runId)
                 {
                     tables.Drop(names.Staging);
                     tables.CreateIfMissing(names.Staging);
@@ -126,7 +132,7 @@ public sealed class SqliteDestination : IDestination
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (active.Mode == WriteMode.Overwrite)
+            if (active is { Mode: WriteMode.Overwrite, AlreadySwapped: false })
             {
                 var connection = Open();
                 DropCachedInserts();
@@ -141,7 +147,7 @@ public sealed class SqliteDestination : IDestination
 
                 tables.Drop(active.Names.Target);
                 tables.Rename(active.Names.Staging, active.Names.Target);
-                tables.ForgetStaging(active.Names.Target);
+                // The run id stays recorded: it tells a resumed run that its swap is done.
                 transaction.Commit();
             }
 

@@ -4,7 +4,11 @@ namespace Paystack.Actors.Destinations.Tables;
 /// <param name="Names">The stream's table names.</param>
 /// <param name="Mode">How its records land.</param>
 /// <param name="RunId">The run writing it.</param>
-internal sealed record ActiveStream(StreamTableNames Names, WriteMode Mode, string RunId)
+/// <param name="AlreadySwapped">
+/// An overwrite whose run already swapped its table in (it crashed before the engine could record that): completing
+/// it again must change nothing, since beginning it afresh would swap an empty table over the data.
+/// </param>
+internal sealed record ActiveStream(StreamTableNames Names, WriteMode Mode, string RunId, bool AlreadySwapped = false)
 {
     /// <summary>The table WriteAsync inserts into: the staging table for an overwrite, the target otherwise.</summary>
     public string WriteTable => Mode == WriteMode.Overwrite ? Names.Staging : Names.Target;

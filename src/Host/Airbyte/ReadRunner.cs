@@ -1,0 +1,38 @@
+using Paystack.Actors.Airbyte;
+using Paystack.Host.Running;
+
+namespace Paystack.Host.Airbyte;
+
+/// <summary>
+/// Runs <c>read</c> on the engine with an in-memory journal (the platform keeps the state) and stdout as the
+/// destination. Exit 0 when every stream completed; otherwise a closing ERROR trace names the streams that did not.
+/// </summary>
+internal static class ReadRunner
+{
+    public const int StreamsFailedExitCode = 1;
+
+    public static async Task<int> RunAsync(ReadInputs inputs, ProtocolOutput output, string? logLevel, CancellationToken cancellationToken)
+    {
+        var key = inputs.Source.SecretKey;
+        var job = ReadJobPlanner.Plan(inputs.Source, inputs.Catalog, inputs.State);
+        await using var runtime = EngineRuntime.Start(inputs.Settings, key, inMemoryJournal: true, EngineRuntime.LogOptions(logLevel, json: false));
+        if (inputs.State.IgnoredStreams.Count > 0)
+            ProtocolOutput.Log.Info($"The state names streams this source does not have; ignored: {string.Join(", ", inputs.State.IgnoredStreams)}");
+        ProtocolOutput.Log.Info($"Reading {string.Join(", ", inputs.Catalog.Streams.Select(s => $"{s.Name} ({s.SyncMode})"))} with {inputs.Source}");
+
+        var emitter = new AirbyteReadEmitter(output.Writer, key);
+        var observer = new AirbyteReadObserver(emitter, job);
+        await using var destination = new AirbyteRecordDestination(emitter);
+        var clientOptions = runtime.Settings.Settings.Http.ToClientOptions(key, inputs.Source.BaseUrl);
+        var outcome = await runtime.Engine.RunAsync(job, clientOptions, destination, observer, cancellationToken);
+
+        foreach (var stream in outcome.Streams)
+            ProtocolOutput.Log.Info($"{stream.Stream}: {(stream.Succeeded ? "complete" : "failed")}, {emitter.RecordsEmitted(stream.Stream)} records in {stream.Duration.TotalSeconds:F1} s");
+        if (observer.FailureSummary is not { } summary)
+            return 0;
+        // As the CDK does: the per-stream errors above are the actionable ones; this one makes the attempt fail.
+        ProtocolOutput.Log.Error(summary);
+        emitter.Error(summary, FailureType.ConfigError);
+        return StreamsFailedExitCode;
+    }
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Paystack.Actors.Airbyte;
+using Paystack.Host.Airbyte;
+
+namespace Paystack.Host.Commands;
+
+/// <summary>
+/// <c>paystack-sync read --config FILE --catalog FILE [--state FILE]</c>: the Airbyte read. Stdout carries only
+/// protocol messages (RECORD, STATE, TRACE, LOG); logs go to stderr. Bad input is one config_error trace and exit 1.
+/// </summary>
+internal static class ReadCommand
+{
+    public static Command Create()
+    {
+        var config = AirbyteCommandOptions.Config();
+        var catalog = AirbyteCommandOptions.Catalog();
+        var state = AirbyteCommandOptions.State();
+        var hocon = new Option<string?>("--hocon")
+        {
+            Description = "A HOCON file whose paystack-sync settings override the defaults (rate limits, windows, fetchers).",
+            HelpName = "FILE",
+        };
+        var logLevel = new Option<string?>("--log-level")
+        {
+            Description = "Least level logged to stderr: verbose, debug, information (default), warning, error.",
+            HelpName = "LEVEL",
+        };
+        var command = new Command("read", "Read the configured streams and print Airbyte RECORD, STATE and TRACE messages.")
+        {
+            config, catalog, state, hocon, logLevel,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using var output = ProtocolOutput.OpenStdout();
+            ReadInputs inputs;
+            try
+            {
+                inputs = ReadInputs.Load(parseResult.GetValue(config), parseResult.GetValue(catalog),
+                    parseResult.GetValue(state), parseResult.GetValue(hocon));
+            }
+            catch (AirbyteConfigException e)
+            {
+                return output.ConfigError(e.Message);
+            }
+
+            try
+            {
+                return await ReadRunner.RunAsync(inputs, output, parseResult.GetValue(logLevel), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                ProtocolOutput.Log.Error("The read was cancelled before every stream finished.");
+                output.Write(AirbyteMessage.ForError("The read was cancelled before every stream finished.", FailureType.TransientError, output.Now));
+                return ProtocolOutput.SystemErrorExitCode;
+            }
+            catch (Exception e)
+            {
+                return output.SystemError(e, inputs.Source.SecretKey);
+            }
+        });
+        return command;
+    }
+}

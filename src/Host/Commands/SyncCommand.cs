@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Paystack.Actors.Airbyte;
+using Paystack.Actors.Configuration;
+using Paystack.Actors.Destinations;
+using Paystack.Actors.Logging;
+using Paystack.Host.Running;
+using Spectre.Console;
+
+namespace Paystack.Host.Commands;
+
+/// <summary>
+/// <c>paystack-sync sync --config c.json [--destination sqlite:PATH|postgres:CONN] [--streams a,b] [--mode ...]</c>:
+/// one run into a database. An interrupted run resumes where it stopped the next time the same account is synced.
+/// Exit codes: 0 every stream synced, 1 a stream failed, 2 bad input, 130 interrupted.
+/// </summary>
+internal static class SyncCommand
+{
+    public const int StreamFailedExitCode = 1;
+    public const int BadInputExitCode = 2;
+    public const int InterruptedExitCode = 130;
+
+    public static Command Create()
+    {
+        var options = new SyncCommandOptions();
+        var command = new Command("sync", "Sync a Paystack account into SQLite or PostgreSQL once, resuming an interrupted run.");
+        foreach (var option in options.All) command.Options.Add(option);
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var console = AnsiConsole.Console;
+            SyncRequest request;
+            LoadedSyncSettings settings;
+            try
+            {
+                var source = SourceConfigReader.Load(parseResult.GetValue(options.Config)!.FullName);
+                var writeMode = SyncCommandOptions.ParseWriteMode(parseResult.GetValue(options.Mode));
+                request = new SyncRequest(
+                    source,
+                    DestinationSpec.Parse(parseResult.GetValue(options.Destination)),
+                    SyncCommandOptions.ParseStreams(parseResult.GetValue(options.Streams)),
+                    SyncCommandOptions.SyncModeFor(writeMode, parseResult.GetValue(options.FullRefresh)),
+                    writeMode);
+                settings = SyncSettingsLoader.Load(parseResult.GetValue(options.Hocon)?.FullName);
+                if (parseResult.GetValue(options.Journal) is { } journal)
+                    settings = settings with { Settings = settings.Settings with { Persistence = JournalSpec.Parse(journal) } };
+            }
+            catch (Exception e) when (e is AirbyteConfigException or ArgumentException or SyncConfigurationException)
+            {
+                await Console.Error.WriteLineAsync($"paystack-sync sync: {e.Message}");
+                return BadInputExitCode;
+            }
+
+            var logOptions = EngineRuntime.LogOptions(parseResult.GetValue(options.LogLevel), parseResult.GetValue(options.LogJson));
+            await using var runtime = EngineRuntime.Start(settings, request.Source.SecretKey, inMemoryJournal: false, logOptions);
+            try
+            {
+                var outcome = await SyncRunner.RunAsync(runtime, request, console, cancellationToken);
+                return outcome.Succeeded ? 0 : StreamFailedExitCode;
+            }
+            catch (OperationCanceledException)
+            {
+                await Console.Error.WriteLineAsync("paystack-sync sync: interrupted; the next sync resumes from the last durable page.");
+                return InterruptedExitCode;
+            }
+            catch (Exception e)
+            {
+                // Whatever broke (an unreachable database, a corrupt journal), say it plainly; the journal holds only durable pages.
+                await Console.Error.WriteLineAsync($"paystack-sync sync: {SecretRedactor.RedactKnownPatterns(e.Message)}");
+                return StreamFailedExitCode;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,14 @@
+using Paystack.Actors.Airbyte;
+using Paystack.Actors.Destinations;
+using Paystack.Actors.Paystack;
+using SyncMode = Paystack.Actors.State.SyncMode;
+
+namespace Paystack.Host.Running;
+
+/// <summary>One sync of an account into a database, as the command line asked for it.</summary>
+internal sealed record SyncRequest(
+    SourceConfig Source,
+    DestinationSpec Destination,
+    IReadOnlyList<StreamDefinition> Streams,
+    SyncMode Mode,
+    WriteMode WriteMode);

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Paystack.Host.Tests.Cli;
+
+/// <summary>paystack-sync started in the background, for tests that stop it from outside (SIGKILL, SIGTERM).</summary>
+public sealed class RunningCli : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+
+    private RunningCli(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_stdout) _stdout.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stderr) _stderr.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public static RunningCli Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(CliRunner.ExecutablePath);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["PAYSTACK_SECRET_KEY"] = null;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            start.Environment[name] = value;
+        return new RunningCli(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."));
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
+
+    public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
+
+    /// <summary>SIGKILL: no shutdown hook, no flush, no goodbye.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
