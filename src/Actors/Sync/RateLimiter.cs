@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Paystack.Actors.Configuration;
+using Paystack.Actors.Monitoring;
 using static Paystack.Actors.Sync.RateLimiterProtocol;
 
 namespace Paystack.Actors.Sync;
@@ -73,6 +74,7 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
             _grants.Enqueue(now);
             _granted++;
             _totalWait += now - since;
+            SyncMetrics.PermitWaited(now - since);
             requester.Tell(PermitGranted.Instance);
         }
     }
@@ -96,6 +98,7 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
     private void Observe(ObserveResponse response)
     {
         var headers = response.Headers;
+        SyncMetrics.ResponseReceived(response.StatusCode);
         if (headers.Limit is { } serverLimit && serverLimit > 0 && serverLimit < _limit)
         {
             _log.Info("Paystack reports a limit of {0} requests per window; lowering the budget from {1}", serverLimit, _limit);

@@ -40,6 +40,7 @@ public sealed class StreamActor : ReceivePersistentActor
     private long _recordsSinceCheckpoint;
     private long _requests, _retries, _rateLimited;
     private long _lastSnapshotSequenceNr;
+    private bool _paused;
 
     public override string PersistenceId { get; }
 
@@ -119,7 +120,7 @@ public sealed class StreamActor : ReceivePersistentActor
         {
             Command<SinkProtocol.Done>(done => done.Id == id, _ =>
             {
-                _supervisor.Tell(new StreamReports.Started(_stream.Name, run.RunId, resumed, run.LowerBound, run.UpperBound));
+                _supervisor.Tell(new StreamReports.Started(_stream.Name, run.RunId, resumed, run.LowerBound, run.UpperBound) { Stats = Stats() });
                 Become(Running);
                 StartFetching();
             });
@@ -141,7 +142,20 @@ public sealed class StreamActor : ReceivePersistentActor
 
     private void CommonCommands()
     {
-        Command<StreamCommands.GetProgress>(_ => Sender.Tell(new StreamReports.Progress(_stream.Name, Stats())));
+        Command<StreamCommands.GetProgress>(_ => Sender.Tell(ProgressReport()));
+        Command<StreamCommands.Pause>(_ =>
+        {
+            if (!_paused) _log.Info("Stream {0} paused: no new pages are dispatched; {1} in flight finish", _stream.Name, _inFlight.Count);
+            _paused = true;
+            _supervisor.Tell(ProgressReport());
+        });
+        Command<StreamCommands.Resume>(_ =>
+        {
+            if (_paused) _log.Info("Stream {0} resumed", _stream.Name);
+            _paused = false;
+            _supervisor.Tell(ProgressReport());
+            Dispatch();
+        });
         Command<SaveSnapshotSuccess>(success => _lastSnapshotSequenceNr = success.Metadata.SequenceNr);
         Command<SaveSnapshotFailure>(failure => _log.Warning("Snapshot of {0} failed (the journal still holds everything): {1}",
             _stream.Name, failure.Cause.Message));
@@ -179,6 +193,7 @@ public sealed class StreamActor : ReceivePersistentActor
 
     private void Dispatch()
     {
+        if (_paused) return;
         var maxPagesHeld = _settings.FetchersPerStream * 2;
         while (_idleFetchers.Count > 0 && _inFlight.Count + _buffer.Count < maxPagesHeld && _pending.TryDequeue(out var task))
         {
@@ -343,7 +358,7 @@ public sealed class StreamActor : ReceivePersistentActor
         foreach (var window in _learnedPageCounts.Keys.Where(w => _state.Run?.OpenWindows.ContainsKey(w) != true).ToList())
             _learnedPageCounts.Remove(window);
         ReportCheckpoint(cursorBefore);
-        _supervisor.Tell(new StreamReports.Progress(_stream.Name, Stats()));
+        _supervisor.Tell(ProgressReport());
         MaybeSnapshot();
         WriteBuffered();
         Dispatch();
@@ -420,6 +435,21 @@ public sealed class StreamActor : ReceivePersistentActor
             run?.WindowsCompleted ?? 0,
             run?.OpenWindows.Count ?? 0,
             _inFlight.Count);
+    }
+
+    private StreamReports.Progress ProgressReport() =>
+        new(_stream.Name, Stats()) { Paused = _paused, PagesPlanned = PagesPlanned() };
+
+    private long PagesPlanned()
+    {
+        if (_state.Run is not { } run) return 0;
+        long planned = run.PagesCompleted;
+        foreach (var (window, progress) in run.OpenWindows)
+        {
+            var count = progress.PageCount ?? (_learnedPageCounts.TryGetValue(window, out var learned) ? learned : (int?)null);
+            planned += count is { } known ? Math.Max(0, known - progress.CompletedPages.Count) : 1;
+        }
+        return planned;
     }
 
     private static bool IsTransient(Exception error) => error is not PaystackApiException { IsTransient: false };

@@ -10,4 +10,8 @@ public sealed record StreamSelection(
     StreamDefinition Stream,
     SyncMode Mode,
     WriteMode WriteMode,
-    string? InitialCursor = null);
+    string? InitialCursor = null)
+{
+    /// <summary>The stream starts paused: it dispatches no pages until its supervisor is told to resume it.</summary>
+    public bool Paused { get; init; }
+}

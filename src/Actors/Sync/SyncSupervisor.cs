@@ -42,7 +42,11 @@ public sealed class SyncSupervisor : ReceiveActor, IWithTimers
         Receive<StreamReports.Started>(started => _observer.StreamStarted(started));
         Receive<StreamReports.Progress>(progress =>
         {
-            if (_streams.TryGetValue(progress.Stream, out var entry)) entry.LastStats = progress.Stats;
+            if (_streams.TryGetValue(progress.Stream, out var entry))
+            {
+                entry.LastStats = progress.Stats;
+                entry.PagesPlanned = progress.PagesPlanned;
+            }
             _observer.Progress(progress);
         });
         Receive<StreamReports.Checkpoint>(checkpoint => _observer.Checkpoint(checkpoint));
@@ -51,7 +55,13 @@ public sealed class SyncSupervisor : ReceiveActor, IWithTimers
         Receive<Terminated>(OnTerminated);
         Receive<RestartStream>(restart => StartStream(_streams[restart.Stream]));
         Receive<GetProgress>(_ => Sender.Tell(new ProgressSnapshot(
-            _streams.Values.ToDictionary(e => e.Selection.Stream.Name, e => new StreamReports.Progress(e.Selection.Stream.Name, e.LastStats)))));
+            _streams.Values.ToDictionary(e => e.Selection.Stream.Name, e => new StreamReports.Progress(e.Selection.Stream.Name, e.LastStats)
+            {
+                Paused = e.Paused,
+                PagesPlanned = e.PagesPlanned,
+            }))));
+        Receive<PauseStream>(pause => SetPaused(pause.Stream, true));
+        Receive<ResumeStream>(resume => SetPaused(resume.Stream, false));
     }
 
     /// <summary>A stream that throws is stopped, never restarted in place: restarts go through the backoff above.</summary>
@@ -64,7 +74,7 @@ public sealed class SyncSupervisor : ReceiveActor, IWithTimers
         _clock.Start();
         foreach (var selection in run.Job.Streams)
         {
-            var entry = new StreamEntry(selection);
+            var entry = new StreamEntry(selection) { Paused = selection.Paused };
             _streams[selection.Stream.Name] = entry;
             StartStream(entry);
         }
@@ -77,9 +87,23 @@ public sealed class SyncSupervisor : ReceiveActor, IWithTimers
         entry.Child = Context.ActorOf(
             StreamActor.Props(_run!.Job.AccountId, stream, _settings, _client, _rateLimiter, _sink), stream.Name);
         Context.Watch(entry.Child);
+        // A paused stream stays paused across restarts: the pause goes first, so no page is dispatched before it.
+        if (entry.Paused) entry.Child.Tell(StreamCommands.Pause.Instance);
         entry.Started ??= _clock.Elapsed;
         entry.Failure = null;
         entry.Child.Tell(new StreamCommands.StartRun(_run.Job, entry.Selection, _run.RunId, _run.Now));
+    }
+
+    private void SetPaused(string stream, bool paused)
+    {
+        if (!_streams.TryGetValue(stream, out var entry))
+        {
+            Sender.Tell(new PauseState(stream, paused, Known: false));
+            return;
+        }
+        entry.Paused = paused;
+        entry.Child?.Tell(paused ? StreamCommands.Pause.Instance : StreamCommands.Resume.Instance);
+        Sender.Tell(new PauseState(stream, paused, Known: true));
     }
 
     private void OnCompleted(StreamReports.Completed completed)
@@ -149,6 +173,8 @@ public sealed class SyncSupervisor : ReceiveActor, IWithTimers
         public int Restarts { get; set; }
         public TimeSpan? Started { get; set; }
         public StreamStats LastStats { get; set; } = StreamStats.Empty;
+        public long PagesPlanned { get; set; }
+        public bool Paused { get; set; }
         public StreamReports.Failed? Failure { get; set; }
         public StreamOutcome? Outcome { get; set; }
     }

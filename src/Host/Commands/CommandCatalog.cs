@@ -15,5 +15,12 @@ internal static class CommandCatalog
         CheckCommand.Create(),
         DiscoverCommand.Create(),
         ReadCommand.Create(),
+        ServeCommand.Create(),
+        StatusCommand.Create(),
+        ActorsCommand.Create(),
+        LogsCommand.Create(),
+        TriggerCommand.Create(),
+        PauseCommand.Create(),
+        ResumeCommand.Create(),
     ];
 }

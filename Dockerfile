@@ -1,0 +1,27 @@
+# Airbyte source image for paystack-sync: `spec`, `check`, `discover` and `read` speak the Airbyte protocol on stdout.
+#   docker build -t airbyte/source-paystack-actors:0.1.0 .
+# The publish command below is also run by tests/Paystack.Host.Tests/Packaging, which drives its output.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Restore first, from the project files alone, so the package layer is reused while only sources change.
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/Actors/Paystack.Actors.csproj src/Actors/
+COPY src/Sandbox/Paystack.Sandbox.csproj src/Sandbox/
+COPY src/Host/Paystack.Host.csproj src/Host/
+RUN dotnet restore src/Host
+COPY hocon/ hocon/
+COPY src/ src/
+RUN dotnet publish src/Host -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+# Airbyte mounts config, catalog and state files under /data or /config; nothing is written inside the image itself.
+ENV AIRBYTE_ENTRYPOINT="/app/paystack-sync"
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1
+LABEL io.airbyte.name=airbyte/source-paystack-actors
+LABEL io.airbyte.version=0.1.0
+# The non-root user the .NET images provide; Airbyte runs connectors without root too.
+USER $APP_UID
+ENTRYPOINT ["/app/paystack-sync"]

@@ -1,0 +1,43 @@
+using Paystack.Actors.Sync;
+
+namespace Paystack.Actors.Monitoring;
+
+/// <summary>
+/// Feeds <see cref="SyncMetrics"/> from one job's reports. Progress reports carry running totals, so it counts the
+/// difference to the last report; a resumed stream starts from the totals it already had, and a restarted stream
+/// (whose request counters start again at zero) from zero. Use one instance per job.
+/// </summary>
+public sealed class MetricsObserver : ISyncObserver
+{
+    private readonly Dictionary<string, StreamStats> _last = new(StringComparer.Ordinal);
+
+    public void StreamStarted(StreamReports.Started started) => _last[started.Stream] = started.Stats;
+
+    public void Progress(StreamReports.Progress progress) => Advance(progress.Stream, progress.Stats);
+
+    public void StreamRetrying(StreamReports.Failed failure, int attempt, TimeSpan delay)
+    {
+        SyncMetrics.StreamRestarted(failure.Stream);
+        SyncMetrics.FetchersInFlight(failure.Stream, 0);
+    }
+
+    public void StreamFinished(StreamOutcome outcome)
+    {
+        if (outcome.Succeeded) Advance(outcome.Stream, outcome.Stats);
+        SyncMetrics.FetchersInFlight(outcome.Stream, 0);
+        SyncMetrics.StreamFinished(outcome.Stream, outcome.Succeeded, outcome.Duration);
+    }
+
+    private void Advance(string stream, StreamStats now)
+    {
+        var before = _last.GetValueOrDefault(stream) ?? StreamStats.Empty;
+        SyncMetrics.StreamAdvanced(stream,
+            Delta(before.Records, now.Records), Delta(before.Pages, now.Pages), Delta(before.Requests, now.Requests),
+            Delta(before.Retries, now.Retries), Delta(before.RateLimited, now.RateLimited));
+        SyncMetrics.FetchersInFlight(stream, now.PagesInFlight);
+        _last[stream] = now;
+    }
+
+    /// <summary>A total that went down belongs to a fresh actor: everything it reports is new.</summary>
+    private static long Delta(long before, long now) => now >= before ? now - before : now;
+}

@@ -1,0 +1,48 @@
+namespace Paystack.Host.Admin;
+
+/// <summary>The JSON bodies of the admin endpoint, shared by the server and the CLI verbs that read them.</summary>
+internal static class AdminModels
+{
+    /// <param name="Schedule">How runs are scheduled, for people.</param>
+    /// <param name="CurrentRun">The run going now, if any.</param>
+    /// <param name="Streams">Per stream: the current run's, or else the last run's.</param>
+    public sealed record Status(
+        string Account,
+        string Schedule,
+        DateTimeOffset? NextRun,
+        RunInfo? CurrentRun,
+        RunInfo? LastRun,
+        IReadOnlyList<string> PausedStreams,
+        LimiterView? RateLimiter,
+        IReadOnlyList<StreamView> Streams);
+
+    /// <param name="State">running, succeeded, failed or cancelled.</param>
+    public sealed record RunInfo(
+        string? RunId, string Reason, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string State,
+        double ElapsedSeconds, long Records, string? Error);
+
+    /// <param name="State">pending, running, paused, retrying, completed or failed.</param>
+    /// <param name="EtaSeconds">Time left at the current page rate, when it can be told.</param>
+    public sealed record StreamView(
+        string Name, string State, bool Paused, bool Resumed, string? Cursor,
+        long WindowsDone, long WindowsPlanned, long PagesDone, long PagesPlanned,
+        long Records, long Requests, long Retries, long RateLimited, long PagesInFlight,
+        int Restarts, string? LastError, double? EtaSeconds);
+
+    public sealed record LimiterView(
+        int Limit, double PeriodSeconds, long Granted, int Waiting, int SlotsInUse, DateTimeOffset? PausedUntil,
+        long Throttled, double TotalWaitSeconds);
+
+    public sealed record TriggerResult(bool Started, string Message, RunInfo? Run);
+
+    /// <param name="AppliedToRun">Whether a run was going and was told; either way later runs start with it paused (or not).</param>
+    public sealed record PauseResult(string Stream, bool Paused, bool AppliedToRun);
+
+    public sealed record ActorTree(IReadOnlyList<string> Actors);
+
+    public sealed record LogLines(IReadOnlyList<string> Lines);
+
+    public sealed record Health(string Status, IReadOnlyList<string> Problems);
+
+    public sealed record Error(string Message);
+}

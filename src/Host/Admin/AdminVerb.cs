@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Paystack.Host.Admin;
+
+/// <summary>What the inspection verbs share: <c>--admin-url</c>, <c>--admin-token</c>, error handling and the console.</summary>
+internal static class AdminVerb
+{
+    public const string UrlEnvironmentVariable = "PAYSTACK_SYNC_ADMIN_URL";
+    public const int FailureExitCode = 1;
+
+    public static Option<string> UrlOption() => new("--admin-url")
+    {
+        Description = $"Address of the running serve's admin endpoint (default: env {UrlEnvironmentVariable} or {AdminBinding.DefaultUrl}).",
+        HelpName = "URL",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(UrlEnvironmentVariable) is { Length: > 0 } url ? url : AdminBinding.DefaultUrl,
+    };
+
+    public static Option<string?> TokenOption() => new("--admin-token")
+    {
+        Description = $"Bearer token of the admin endpoint (default: env {AdminBinding.TokenEnvironmentVariable}).",
+        HelpName = "TOKEN",
+    };
+
+    /// <summary>Adds the shared options to <paramref name="command"/> and runs <paramref name="body"/> with a client and a console.</summary>
+    public static void SetAction(Command command, Func<ParseResult, AdminClient, IAnsiConsole, CancellationToken, Task<int>> body)
+    {
+        var url = UrlOption();
+        var token = TokenOption();
+        command.Options.Add(url);
+        command.Options.Add(token);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            try
+            {
+                using var client = new AdminClient(
+                    parseResult.GetValue(url)!,
+                    parseResult.GetValue(token) ?? Environment.GetEnvironmentVariable(AdminBinding.TokenEnvironmentVariable));
+                return await body(parseResult, client, Console(output), cancellationToken);
+            }
+            catch (AdminClientException failure)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"{command.Name}: {failure.Message}");
+                return FailureExitCode;
+            }
+        });
+    }
+
+    /// <summary>A Spectre console on the verb's output; wide enough for the status table when the output is not a terminal.</summary>
+    private static IAnsiConsole Console(TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Interactive = InteractionSupport.No,
+        });
+        if (System.Console.IsOutputRedirected || output != System.Console.Out) console.Profile.Width = 200;
+        return console;
+    }
+}

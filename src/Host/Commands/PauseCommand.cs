@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Paystack.Host.Admin;
+using Spectre.Console;
+
+namespace Paystack.Host.Commands;
+
+/// <summary><c>paystack-sync pause STREAM</c>: stops a stream of a running <c>serve</c> from dispatching new pages, in this run and the next ones.</summary>
+internal static class PauseCommand
+{
+    public static Command Create()
+    {
+        var stream = new Argument<string>("stream") { Description = "The stream's name, e.g. transactions." };
+        var command = new Command("pause", "Pause a stream of a running `serve` (pages in flight finish; later runs start it paused).") { stream };
+        AdminVerb.SetAction(command, async (parseResult, client, console, cancellationToken) =>
+        {
+            var name = parseResult.GetValue(stream)!;
+            var result = await client.PostAsync<AdminModels.PauseResult>(
+                $"admin/streams/{Uri.EscapeDataString(name)}/pause", cancellationToken);
+            var where = result.AppliedToRun ? "the running job was told" : "no run is going; it applies from the next run";
+            console.MarkupLine($"{(result.Paused ? "[yellow]Paused[/]" : "[green]Resumed[/]")} {Markup.Escape(result.Stream)} ({where}).");
+            return 0;
+        });
+        return command;
+    }
+}

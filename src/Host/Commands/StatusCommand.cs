@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Paystack.Host.Admin;
+using Spectre.Console;
+
+namespace Paystack.Host.Commands;
+
+/// <summary><c>paystack-sync status</c>: the running service's schedule, current and last run, rate limiter and per-stream progress.</summary>
+internal static class StatusCommand
+{
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print the raw JSON instead of tables." };
+        var command = new Command("status", "Show what a running `serve` is doing: runs, schedule, rate limiter, every stream.") { json };
+        AdminVerb.SetAction(command, async (parseResult, client, console, cancellationToken) =>
+        {
+            var status = await client.GetAsync<AdminModels.Status>("admin/status", cancellationToken);
+            if (parseResult.GetValue(json))
+            {
+                await parseResult.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(status, Indented));
+                return 0;
+            }
+            Print(status, console);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(AdminModels.Status status, IAnsiConsole console)
+    {
+        var summary = new Grid().AddColumn().AddColumn();
+        summary.AddRow("[bold]Account[/]", Markup.Escape(status.Account));
+        summary.AddRow("[bold]Schedule[/]", Markup.Escape(status.Schedule));
+        summary.AddRow("[bold]Next run[/]", status.NextRun is { } next ? Time(next) : "-");
+        summary.AddRow("[bold]Current run[/]", Run(status.CurrentRun));
+        summary.AddRow("[bold]Last run[/]", Run(status.LastRun));
+        summary.AddRow("[bold]Paused streams[/]", status.PausedStreams.Count == 0 ? "-" : Markup.Escape(string.Join(", ", status.PausedStreams)));
+        summary.AddRow("[bold]Rate limiter[/]", Limiter(status.RateLimiter));
+        console.Write(summary);
+        console.WriteLine();
+
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var column in new[] { "Stream", "State", "Records", "Pages", "Windows", "In flight", "Requests", "Retries", "429s", "Cursor", "ETA", "Last error" })
+            table.AddColumn(column);
+        foreach (var s in status.Streams)
+        {
+            table.AddRow(
+                Markup.Escape(s.Name),
+                State(s.State),
+                Number(s.Records),
+                $"{Number(s.PagesDone)}/{Number(s.PagesPlanned)}",
+                $"{Number(s.WindowsDone)}/{Number(s.WindowsPlanned)}",
+                Number(s.PagesInFlight),
+                Number(s.Requests),
+                Number(s.Retries),
+                Number(s.RateLimited),
+                Markup.Escape(s.Cursor ?? "-"),
+                s.EtaSeconds is { } eta ? Duration(eta) : "-",
+                Markup.Escape(s.LastError ?? ""));
+        }
+        console.Write(table);
+    }
+
+    private static string Run(AdminModels.RunInfo? run) => run is null
+        ? "-"
+        : $"{State(run.State)} ({Markup.Escape(run.Reason)}) started {Time(run.StartedAt)}, {Duration(run.ElapsedSeconds)}, {Number(run.Records)} records"
+          + (run.RunId is { } id ? $", id {Markup.Escape(id)}" : "")
+          + (run.Error is { } error ? $"\n[red]{Markup.Escape(error)}[/]" : "");
+
+    private static string Limiter(AdminModels.LimiterView? limiter) => limiter is null
+        ? "(did not answer)"
+        : $"{Number(limiter.Limit)} requests / {limiter.PeriodSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s; {Number(limiter.Granted)} granted, " +
+          $"{limiter.Waiting} waiting, {limiter.SlotsInUse} pages in flight, {Number(limiter.Throttled)} × 429, " +
+          $"{Duration(limiter.TotalWaitSeconds)} waited in total" +
+          (limiter.PausedUntil is { } until ? $", [yellow]paused until {Time(until)}[/]" : "");
+
+    private static string State(string state) => state switch
+    {
+        "running" => "[blue]running[/]",
+        "completed" or "succeeded" => $"[green]{state}[/]",
+        "failed" => "[red]failed[/]",
+        "paused" or "retrying" or "cancelled" => $"[yellow]{state}[/]",
+        _ => Markup.Escape(state),
+    };
+
+    private static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Duration(double seconds)
+    {
+        var span = TimeSpan.FromSeconds(seconds);
+        return span.TotalHours >= 1 ? $"{(int)span.TotalHours}h{span.Minutes:00}m"
+            : span.TotalMinutes >= 1 ? $"{span.Minutes}m{span.Seconds:00}s"
+            : $"{seconds.ToString("0.#", CultureInfo.InvariantCulture)}s";
+    }
+}

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using System.Net;
+using Paystack.Host.Admin;
+using Spectre.Console;
+
+namespace Paystack.Host.Commands;
+
+/// <summary><c>paystack-sync trigger</c>: asks a running <c>serve</c> to start a run now.</summary>
+internal static class TriggerCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("trigger", "Start a run of a running `serve` now (refused while one is going).");
+        AdminVerb.SetAction(command, async (_, client, console, cancellationToken) =>
+        {
+            var result = await client.PostAsync<AdminModels.TriggerResult>("admin/trigger", cancellationToken, HttpStatusCode.Conflict);
+            console.MarkupLine(result.Started ? $"[green]{Markup.Escape(result.Message)}[/]" : $"[yellow]{Markup.Escape(result.Message)}[/]");
+            return result.Started ? 0 : AdminVerb.FailureExitCode;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,134 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using Paystack.Actors.Airbyte;
+using Paystack.Actors.Configuration;
+using Paystack.Actors.Monitoring;
+using Paystack.Host.Admin;
+using Paystack.Host.Running;
+using Serilog;
+using Serilog.Events;
+
+namespace Paystack.Host.Serve;
+
+/// <summary>
+/// The long-running service: the engine, the schedule and the admin endpoint in one Generic Host. Stopping it
+/// (SIGTERM, Ctrl+C, <see cref="StopAsync"/>) cancels the run that is going, then shuts the actor system down
+/// through CoordinatedShutdown.
+/// </summary>
+internal sealed class ServeHost : IAsyncDisposable
+{
+    /// <summary>Room for the running job to stop: its actors get up to 10 s each to stop gracefully.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(45);
+
+    private const int LogLinesKept = 2000;
+
+    private readonly WebApplication _app;
+    private readonly EngineRuntime _runtime;
+    private bool _disposed;
+
+    private ServeHost(WebApplication app, EngineRuntime runtime, RunCoordinator coordinator)
+    {
+        _app = app;
+        _runtime = runtime;
+        Coordinator = coordinator;
+    }
+
+    public RunCoordinator Coordinator { get; }
+
+    /// <summary>The addresses the admin endpoint listens on (with the real port when 0 was asked for).</summary>
+    public IReadOnlyList<Uri> Addresses => _app.Urls.Select(u => new Uri(u)).ToList();
+
+    /// <exception cref="SyncConfigurationException">The HOCON settings are not valid.</exception>
+    /// <exception cref="AirbyteConfigException">The source config file is not valid.</exception>
+    /// <exception cref="ArgumentException">The admin binding is not allowed (e.g. no token on a non-loopback address).</exception>
+    /// <exception cref="IOException">The admin address is taken.</exception>
+    public static async Task<ServeHost> StartAsync(ServeOptions options, TextWriter? logOutput = null, CancellationToken cancellationToken = default)
+    {
+        var loaded = SyncSettingsLoader.Load(options.HoconPath);
+        var source = SourceConfigReader.Load(options.ConfigPath);
+        var urls = options.AdminUrls ?? AdminBinding.Split(loaded.Config.GetString(AdminBinding.UrlsSetting, AdminBinding.DefaultUrl));
+        var binding = AdminBinding.Create(urls, options.AdminToken);
+
+        var ring = new LogRing(LogLinesKept);
+        var logOptions = EngineRuntime.LogOptions(options.LogLevel, options.LogJson, new LogRingWriter(logOutput ?? Console.Error, ring)) with
+        {
+            LevelOverrides = new Dictionary<string, LogEventLevel>
+            {
+                ["Akka"] = LogEventLevel.Warning,
+                ["Microsoft"] = LogEventLevel.Warning,
+                ["Microsoft.Hosting.Lifetime"] = LogEventLevel.Information,
+            },
+        };
+        logOptions.Redactor.Register(binding.Token);
+        // The host owns shutdown: Akka must not start its own on process exit while a run is still being cancelled.
+        var hostOwnsShutdown = loaded with
+        {
+            Config = ConfigurationFactory.ParseString("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off").WithFallback(loaded.Config),
+        };
+        var runtime = EngineRuntime.Start(hostOwnsShutdown, source.SecretKey, inMemoryJournal: false, logOptions);
+        try
+        {
+            var coordinator = new RunCoordinator(runtime, source, options);
+            var app = Build(options, binding, runtime, coordinator, ring);
+            await app.StartAsync(cancellationToken);
+            runtime.Logger.ForContext("SourceContext", "Paystack.Serve").Information(
+                "Serving account {Account}: {Schedule}; admin endpoint on {Urls}{Token}",
+                coordinator.AccountId, options.Schedule.Description, string.Join(", ", app.Urls),
+                binding.Token is null ? "" : " (token required)");
+            return new ServeHost(app, runtime, coordinator);
+        }
+        catch
+        {
+            await runtime.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static WebApplication Build(
+        ServeOptions options, AdminBinding binding, EngineRuntime runtime, RunCoordinator coordinator, LogRing ring)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls([.. binding.Urls]);
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(runtime.Logger, dispose: false);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddSingleton(coordinator);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<Serilog.ILogger>(runtime.Logger);
+        builder.Services.AddHostedService<ScheduleService>();
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("paystack-sync"))
+            .WithMetrics(metrics => metrics
+            .AddMeter(SyncMetrics.MeterName)
+            .AddPrometheusExporter());
+
+        var app = builder.Build();
+        app.UseAdminToken(binding.Token);
+        app.MapAdmin(coordinator, ring, runtime.Settings.Settings.Persistence);
+        app.MapPrometheusScrapingEndpoint();
+        return app;
+    }
+
+    /// <summary>Completes once SIGTERM or Ctrl+C stopped the host (the running job is cancelled on the way).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public Task StopAsync() => _app.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        await _app.StopAsync();
+        await CoordinatedShutdown.Get(Coordinator.System).Run(CoordinatedShutdown.ClrExitReason.Instance);
+        _runtime.Logger.ForContext("SourceContext", "Paystack.Serve").Information("Stopped");
+        await _app.DisposeAsync();
+        await _runtime.DisposeAsync();
+    }
+}

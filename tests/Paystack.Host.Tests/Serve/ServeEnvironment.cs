@@ -1,0 +1,134 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Paystack.Actors.Destinations;
+using Paystack.Actors.Paystack;
+using Paystack.Host.Admin;
+using Paystack.Host.Serve;
+using Paystack.Sandbox;
+
+namespace Paystack.Host.Tests.Serve;
+
+/// <summary>A sandbox, a temp folder with the source config and a HOCON file scaled for tests, and helpers to run serve against them.</summary>
+internal sealed class ServeEnvironment : IAsyncDisposable
+{
+    public const int RecordsPerStream = 100;
+    public const string Token = "test-admin-token-0123456789";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private ServeEnvironment(SandboxServer sandbox, string folder)
+    {
+        Sandbox = sandbox;
+        Folder = folder;
+    }
+
+    public SandboxServer Sandbox { get; }
+    public string Folder { get; }
+    public string ConfigPath => Path.Combine(Folder, "config.json");
+    public string HoconPath => Path.Combine(Folder, "serve.conf");
+    public string DestinationPath => Path.Combine(Folder, "out.db");
+    public string JournalPath => Path.Combine(Folder, "journal.db");
+    public string SecretKey => Sandbox.Options.TestKey;
+
+    /// <param name="extraHocon">More settings, after the test defaults (a slower engine to keep a run going, say).</param>
+    public static async Task<ServeEnvironment> StartAsync(Action<SandboxOptions>? configure = null, string extraHocon = "")
+    {
+        var options = new SandboxOptions { RecordsPerStream = RecordsPerStream, TestRateLimit = 100_000 };
+        configure?.Invoke(options);
+        var sandbox = await SandboxServer.StartAsync(options);
+        var folder = Directory.CreateTempSubdirectory("paystack-serve-").FullName;
+        var environment = new ServeEnvironment(sandbox, folder);
+        await File.WriteAllTextAsync(environment.ConfigPath, JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["secret_key"] = options.TestKey,
+            ["start_date"] = "2023-01-01T00:00:00Z",
+            ["base_url"] = sandbox.BaseUrl.ToString(),
+        }));
+        await File.WriteAllTextAsync(environment.HoconPath, $$"""
+            paystack-sync {
+              persistence.connection-string = "Data Source={{environment.JournalPath}}"
+              rate-limits { test-requests = 100000, period = 2s }
+              engine { settle-delay = 0s, window-length = 180d, stream-restart-min-backoff = 100ms, stream-restart-max-backoff = 500ms }
+              http { retry-base-delay = 20ms, retry-max-delay = 200ms, max-retries = 8, request-timeout = 10s }
+            }
+            {{extraHocon}}
+            """);
+        return environment;
+    }
+
+    /// <summary>Small pages fetched one at a time: with sandbox latency a run lasts long enough to look at.</summary>
+    public const string SlowEngine = "paystack-sync.engine { page-size = 10, fetchers-per-stream = 1 }";
+
+    public ServeOptions Options(string? token = Token, bool runAtStart = true, string? streams = null, string every = "1h") => new(
+        ConfigPath, HoconPath, DestinationSpec.Parse($"sqlite:{DestinationPath}"), ServeOptions.ParseStreams(streams),
+        WriteMode.AppendDedup, RunSchedule.Parse(every, null), ["http://127.0.0.1:0"], token, runAtStart);
+
+    /// <summary>The serve arguments for the executable, with the admin endpoint on <paramref name="port"/>.</summary>
+    public string[] ServeArguments(int port, params string[] extra) =>
+    [
+        "serve", "--config", ConfigPath, "--hocon", HoconPath, "--destination", $"sqlite:{DestinationPath}",
+        "--every", "1h", "--admin-urls", $"http://127.0.0.1:{port}", .. extra,
+    ];
+
+    public static HttpClient Client(Uri baseUrl, string? token = Token)
+    {
+        var client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(15) };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static async Task<AdminModels.Status> StatusAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<AdminModels.Status>("admin/status", Json))!;
+
+    /// <summary>Polls the status until <paramref name="condition"/> holds; fails with the last status otherwise.</summary>
+    public static async Task<AdminModels.Status> WaitForAsync(HttpClient client, Func<AdminModels.Status, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(45));
+        AdminModels.Status? last = null;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            try
+            {
+                last = await StatusAsync(client);
+                if (condition(last)) return last;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException($"The status never matched. Last: {JsonSerializer.Serialize(last, Json)}");
+    }
+
+    public static bool LastRunSucceeded(AdminModels.Status status) => status.CurrentRun is null && status.LastRun?.State == "succeeded";
+
+    /// <summary>Rows and distinct ids in a stream's table of the destination.</summary>
+    public (long Rows, long Distinct) Count(string stream)
+    {
+        using var connection = new SqliteConnection($"Data Source={DestinationPath};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*), count(DISTINCT id) FROM \"{stream}\"";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Sandbox.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Folder, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
