@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Paystack.Bench;
+
+// paystack-bench [ceiling|memory|unlimited|all ...] [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem] [--trace] [--case NAME]
+// Every case runs in its own child process; --case runs one case here and prints its result as a JSON line.
+var scenarios = new List<string>();
+string? caseName = null;
+var external = false;
+string? hostDll = null;
+var journal = "sqlite";
+var trace = false;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--case" when i + 1 < args.Length:
+            caseName = args[++i];
+            break;
+        case "--sandbox" when i + 1 < args.Length:
+            external = args[++i] switch
+            {
+                "external" => true,
+                "inprocess" => false,
+                var other => Fail<bool>($"--sandbox must be inprocess or external, not '{other}'."),
+            };
+            break;
+        case "--journal" when i + 1 < args.Length:
+            journal = args[++i] is "sqlite" or "inmem" ? args[i] : Fail<string>($"--journal must be sqlite or inmem, not '{args[i]}'.");
+            break;
+        case "--sandbox-dll" when i + 1 < args.Length:
+            hostDll = Path.GetFullPath(args[++i]);
+            break;
+        case "--trace":
+            trace = true;
+            break;
+        case "all":
+            scenarios.AddRange(Scenarios.Names);
+            break;
+        case var name when Scenarios.Names.Contains(name):
+            scenarios.Add(name);
+            break;
+        case "--help" or "-h":
+            Usage();
+            return 0;
+        default:
+            return Fail<int>($"Unknown argument '{args[i]}'.");
+    }
+}
+
+hostDll ??= HostLocator.DefaultHostDll();
+var options = new RunOptions(external, hostDll, journal, trace);
+
+if (caseName is not null)
+{
+    var benchCase = Scenarios.Find(caseName) ?? throw new ArgumentException(
+        $"Unknown case '{caseName}'. Cases: {string.Join(", ", Scenarios.All.Select(c => c.Name))}.");
+    var result = await CaseRunner.RunAsync(benchCase, options);
+    Console.WriteLine(ChildCase.ResultPrefix + JsonSerializer.Serialize(result));
+    return result.Succeeded ? 0 : 1;
+}
+
+if (scenarios.Count == 0)
+{
+    Usage();
+    return 2;
+}
+
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; sandbox {(external ? "in its own process" : "in this process (its CPU and memory are included)")}; journal {journal}.");
+var allMet = true;
+foreach (var scenario in scenarios.Distinct())
+{
+    var results = new List<CaseResult>();
+    foreach (var benchCase in Scenarios.Of(scenario))
+    {
+        Console.Error.WriteLine($"running {benchCase.Name} ...");
+        results.Add(await ChildCase.RunAsync(benchCase, options.ToArguments()));
+    }
+    Console.WriteLine();
+    Console.WriteLine(ResultTable.Render(scenario, results));
+    foreach (var verdict in TargetCheck.Verdicts(scenario, results))
+    {
+        allMet &= !verdict.EndsWith("NOT MET", StringComparison.Ordinal);
+        Console.WriteLine("- " + verdict);
+    }
+}
+return allMet ? 0 : 1;
+
+static void Usage() => Console.WriteLine("""
+    Usage: paystack-bench SCENARIO... [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem]
+      SCENARIO: ceiling | memory | unlimited | all
+      --sandbox external  runs the sandbox as `dotnet PATH sandbox ...` (PATH defaults to
+                          src/Host/bin/Release/net10.0/paystack-sync.dll; build it first with
+                          `dotnet build -c Release src/Host`)
+      --journal inmem     keeps stream journals in memory instead of a SQLite file (shows the journal's cost)
+      --trace             prints a line a second per case: records, pages in flight, rate-limiter state
+      --case NAME         runs one case in this process (ceiling-10s, ceiling-2s, memory-100k, memory-1m,
+                          unlimited-memory, unlimited-sqlite)
+    """);
+
+static T Fail<T>(string message)
+{
+    Console.Error.WriteLine(message);
+    Environment.Exit(2);
+    return default!;
+}

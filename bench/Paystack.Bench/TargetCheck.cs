@@ -1,0 +1,38 @@
+using static Paystack.Bench.ResultTable;
+
+namespace Paystack.Bench;
+
+/// <summary>Compares a scenario's figures with its target and says whether it was met.</summary>
+public static class TargetCheck
+{
+    public static IEnumerable<string> Verdicts(string scenario, IReadOnlyList<CaseResult> results)
+    {
+        switch (scenario)
+        {
+            case "ceiling":
+                foreach (var r in results)
+                    yield return $"{r.Name}: steady {P(r.SteadyCeilingFraction)}, overall {P(r.CeilingFraction)} of the ceiling "
+                        + $"(target >= 95%): {Met(r.Succeeded && r.SteadyCeilingFraction >= 0.95)}";
+                break;
+            case "memory":
+                var small = results.FirstOrDefault(r => r.Name == "memory-100k");
+                var large = results.FirstOrDefault(r => r.Name == "memory-1m");
+                if (small is null || large is null) yield break;
+                var ws = (double)large.PeakWorkingSetBytes / small.PeakWorkingSetBytes;
+                var heap = (double)large.PeakHeapBytes / small.PeakHeapBytes;
+                var live = (double)large.PeakHeapAfterGcBytes / small.PeakHeapAfterGcBytes;
+                yield return $"1M / 100k: working set x{F(ws, 2)}, managed heap x{F(heap, 2)}, heap after GC x{F(live, 2)} "
+                    + $"(target within 20%): {Met(small.Succeeded && large.Succeeded && Within(ws) && Within(heap))}";
+                break;
+            case "unlimited":
+                foreach (var r in results)
+                    yield return $"{r.Name}: {N(r.RecordsPerSecond)} records/s overall, {N(r.SteadyRecordsPerSecond ?? 0)} steady "
+                        + $"(target >= 20,000): {Met(r.Succeeded && r.RecordsPerSecond >= 20_000)}";
+                break;
+        }
+    }
+
+    private static bool Within(double ratio) => ratio is >= 0.8 and <= 1.2;
+
+    private static string Met(bool met) => met ? "MET" : "NOT MET";
+}
