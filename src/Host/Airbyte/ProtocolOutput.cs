@@ -21,8 +21,16 @@ internal sealed class ProtocolOutput : IDisposable
 
     public AirbyteMessageWriter Writer { get; }
 
-    public static ProtocolOutput OpenStdout() =>
-        new(new AirbyteMessageWriter(Console.OpenStandardOutput(), leaveOpen: false), TimeProvider.System);
+    /// <summary>
+    /// Takes the process's stdout for protocol messages and points Console.Out at stderr, so that nothing else (a
+    /// library's fallback console logger during shutdown, say) can put a non-protocol line on stdout.
+    /// </summary>
+    public static ProtocolOutput OpenStdout()
+    {
+        var stdout = Console.OpenStandardOutput();
+        Console.SetOut(Console.Error);
+        return new ProtocolOutput(new AirbyteMessageWriter(stdout, leaveOpen: false), TimeProvider.System);
+    }
 
     public void Write(AirbyteMessage message) => Writer.Write(message);
 
