@@ -4,7 +4,7 @@ using System.Text;
 namespace Paystack.Host.Tests.Cli;
 
 /// <summary>paystack-sync started in the background, for tests that stop it from outside (SIGKILL, SIGTERM).</summary>
-public sealed class RunningCli : IDisposable
+public sealed class RunningCli : IDisposable, IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
@@ -49,11 +49,29 @@ public sealed class RunningCli : IDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Sends SIGTERM, as <c>systemctl stop</c> does, and waits for the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        return await WaitForExitAsync(timeout);
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(cts.Token);
         return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
     }
 
     public void Dispose()

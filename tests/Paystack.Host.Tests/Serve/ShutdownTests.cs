@@ -14,7 +14,7 @@ public sealed class ShutdownTests
         var port = ServeEnvironment.FreePort();
         var tokenEnvironment = new Dictionary<string, string?> { ["PAYSTACK_SYNC_ADMIN_TOKEN"] = ServeEnvironment.Token };
 
-        await using (var serve = ServeProcess.Start(environment.ServeArguments(port, "--streams", "transactions,customers"), tokenEnvironment))
+        await using (var serve = RunningCli.Start(environment.ServeArguments(port, "--streams", "transactions,customers"), tokenEnvironment))
         {
             using var client = ServeEnvironment.Client(new Uri($"http://127.0.0.1:{port}/"));
             var midRun = await ServeEnvironment.WaitForAsync(client, s =>
