@@ -64,8 +64,7 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
                 ScheduleWake(until - now);
                 return;
             }
-            while (_grants.Count > 0 && _grants.Peek() <= now - _period) _grants.Dequeue();
-            if (_grants.Count >= _limit)
+            if (GrantsInWindow() >= _limit)
             {
                 ScheduleWake(_grants.Peek() + _period - now);
                 return;
@@ -77,6 +76,13 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
             SyncMetrics.PermitWaited(now - since);
             requester.Tell(PermitGranted.Instance);
         }
+    }
+
+    private int GrantsInWindow()
+    {
+        var since = _clock() - _period;
+        while (_grants.Count > 0 && _grants.Peek() <= since) _grants.Dequeue();
+        return _grants.Count;
     }
 
     private void GrantSlots()
@@ -111,8 +117,10 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
             _throttled++;
             pause = headers.RetryAfter ?? headers.Reset ?? TimeSpan.FromSeconds(1);
         }
-        else if (headers.Remaining == 0 && headers.Reset is { } reset)
+        else if (headers.Remaining == 0 && headers.Reset is { } reset && GrantsInWindow() < _limit)
         {
+            // Spent while our own log still has room: something else uses this key's budget, so wait for Paystack's
+            // reset. When our log is full too, a spent budget is simply the budget fully used, and the log already waits.
             pause = reset;
         }
 

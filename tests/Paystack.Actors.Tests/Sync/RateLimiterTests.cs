@@ -53,6 +53,22 @@ public sealed class RateLimiterTests : TestKit
     }
 
     [Fact]
+    public async Task A_budget_spent_by_our_own_requests_adds_no_pause_beyond_the_window()
+    {
+        var limiter = Limiter(2);
+        limiter.Tell(AcquirePermit.Instance);
+        limiter.Tell(AcquirePermit.Instance);
+        await ExpectMsgAsync<PermitGranted>();
+        await ExpectMsgAsync<PermitGranted>();
+        // The last request of a full window: Paystack says nothing remains, for a reset it rounds up to seconds.
+        limiter.Tell(new ObserveResponse(200, new RateLimitHeaders(2, 0, TimeSpan.FromSeconds(3), null)));
+        limiter.Tell(AcquirePermit.Instance);
+
+        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(400));
+        await ExpectMsgAsync<PermitGranted>(TimeSpan.FromSeconds(1)); // after the 500 ms window, not the 3 s reset
+    }
+
+    [Fact]
     public async Task A_lower_limit_announced_by_paystack_replaces_the_configured_one()
     {
         var limiter = Limiter(50);
