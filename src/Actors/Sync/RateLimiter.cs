@@ -117,11 +117,12 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
             _throttled++;
             pause = headers.RetryAfter ?? headers.Reset ?? TimeSpan.FromSeconds(1);
         }
-        else if (headers.Remaining == 0 && headers.Reset is { } reset && GrantsInWindow() < _limit)
+        else if (headers.Remaining == 0 && headers.Reset is { } reset)
         {
-            // Spent while our own log still has room: something else uses this key's budget, so wait for Paystack's
-            // reset. When our log is full too, a spent budget is simply the budget fully used, and the log already waits.
-            pause = reset;
+            // A spent budget is usually just the budget fully used by our own grants: then wait only until our oldest
+            // grant leaves the window (Paystack's reset may be rounded up to whole seconds). With no grants of ours in
+            // the window, something else spends this key's budget: wait for Paystack's reset.
+            pause = GrantsInWindow() == 0 ? reset : Min(reset, _grants.Peek() + _period - _clock());
         }
 
         if (pause is { } delay && delay > TimeSpan.Zero)
@@ -130,7 +131,10 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
             if (_pausedUntil is null || until > _pausedUntil)
             {
                 _pausedUntil = until;
-                _log.Warning("Rate limit reached; every request of this key waits {0:F1} s", delay.TotalSeconds);
+                if (response.StatusCode == 429)
+                    _log.Warning("Paystack answered 429; every request of this key waits {0:F1} s", delay.TotalSeconds);
+                else
+                    _log.Debug("Paystack says the budget is spent; every request of this key waits {0:F3} s", delay.TotalSeconds);
             }
         }
         GrantPermits();
@@ -140,6 +144,8 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
         Timers.StartSingleTimer(WakeTimer, Wake.Instance, delay < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : delay);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private sealed record Wake
     {
