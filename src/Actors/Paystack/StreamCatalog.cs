@@ -13,6 +13,7 @@ public static class StreamCatalog
         new("subscriptions", "subscription", "createdAt", "id", SupportsCursorPaging: false),
         new("transactions", "transaction", "createdAt", "id", SupportsCursorPaging: true),
         new("transfers", "transfer", "createdAt", "id", SupportsCursorPaging: true),
+        new("plans", "plan", "createdAt", "id", SupportsCursorPaging: false),
     ];
 
     private static readonly Dictionary<string, StreamDefinition> ByName =

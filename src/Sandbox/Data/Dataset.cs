@@ -9,6 +9,7 @@ internal sealed class Dataset
     [
         new CustomerGenerator(), new DisputeGenerator(), new PaymentRequestGenerator(), new RefundGenerator(),
         new SettlementGenerator(), new SubscriptionGenerator(), new TransactionGenerator(), new TransferGenerator(),
+        new PlanGenerator(),
     ];
 
     private readonly Dictionary<string, ResourceTable> _tables = new(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using Paystack.Actors.Paystack;
 using Paystack.Host.Tests.Cli;
 using Paystack.Host.Tests.Protocol;
 using Paystack.Host.Tests.Read;
@@ -51,7 +52,7 @@ public sealed class DockerPublishTests(PackagedBuilds builds) : IAsyncLifetime, 
             Assert.DoesNotContain(key, result.Stdout + result.Stderr);
         }
         Assert.Equal("SUCCEEDED", check.Single("CONNECTION_STATUS").GetProperty("connectionStatus").GetProperty("status").GetString());
-        Assert.Equal(8, discover.Single("CATALOG").GetProperty("catalog").GetProperty("streams").GetArrayLength());
+        Assert.Equal(StreamCatalog.All.Count, discover.Single("CATALOG").GetProperty("catalog").GetProperty("streams").GetArrayLength());
         Assert.Equal(_sandbox.Store.Ids(ReadStreams.PathOf["customers"]).Order(), new ReadTranscript(read).RecordIds("customers").Order());
     }
 

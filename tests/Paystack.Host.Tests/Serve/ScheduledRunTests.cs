@@ -1,3 +1,4 @@
+using Paystack.Actors.Paystack;
 using System.Net;
 using Paystack.Host.Serve;
 
@@ -15,7 +16,7 @@ public sealed class ScheduledRunTests
 
         var status = await ServeEnvironment.WaitForAsync(client, ServeEnvironment.LastRunSucceeded);
 
-        Assert.Equal(8, status.Streams.Count);
+        Assert.Equal(StreamCatalog.All.Count, status.Streams.Count);
         Assert.All(status.Streams, s =>
         {
             Assert.Equal("completed", s.State);
@@ -23,7 +24,7 @@ public sealed class ScheduledRunTests
             Assert.NotNull(s.Cursor);
         });
         Assert.Equal("schedule", status.LastRun!.Reason);
-        Assert.Equal(8 * ServeEnvironment.RecordsPerStream, status.LastRun.Records);
+        Assert.Equal(StreamCatalog.All.Count * ServeEnvironment.RecordsPerStream, status.LastRun.Records);
         Assert.InRange(status.NextRun!.Value, DateTimeOffset.UtcNow.AddMinutes(55), DateTimeOffset.UtcNow.AddMinutes(61));
         Assert.Equal((ServeEnvironment.RecordsPerStream, ServeEnvironment.RecordsPerStream), environment.Count("transactions"));
 

@@ -1,0 +1,112 @@
+using Paystack.Host.Tests.Cli;
+using Paystack.Host.Tests.Protocol;
+using Paystack.Host.Tests.Read;
+using Paystack.Sandbox;
+
+namespace Paystack.Host.Tests.Streams;
+
+/// <summary>The added streams read end to end: the built executable's <c>read</c> against the sandbox over HTTP.</summary>
+public sealed class AddedStreamReadTests : IAsyncLifetime, IDisposable
+{
+    private const int RecordsPerStream = 40;
+    private readonly ReadFiles _files = new();
+    private SandboxServer _sandbox = null!;
+
+    public async Task InitializeAsync() =>
+        _sandbox = await SandboxServer.StartAsync(new SandboxOptions { RecordsPerStream = RecordsPerStream, TestRateLimit = 100_000 });
+
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+
+    public void Dispose() => _files.Dispose();
+
+    private string Key => _sandbox.Options.TestKey;
+
+    private async Task<ReadTranscript> ReadAsync(params string[] args)
+    {
+        var result = await ReadCli.RunAsync(args);
+        ProtocolSchema.AssertAllValid(result);
+        Assert.DoesNotContain(Key, result.Stdout + result.Stderr);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return new ReadTranscript(result);
+    }
+
+    [Fact]
+    public async Task Full_refresh_emits_every_record_of_every_added_stream_exactly_once()
+    {
+        var catalog = _files.Catalog(AddedStreams.Names.Select(s => (s, "full_refresh")).ToArray());
+
+        var read = await ReadAsync("--config", _files.Config(Key, _sandbox.BaseUrl), "--catalog", catalog);
+
+        Assert.Empty(read.Errors);
+        foreach (var (stream, path, _) in AddedStreams.All)
+        {
+            var ids = read.RecordIds(stream);
+            Assert.Equal(ids.Count, ids.Distinct().Count());
+            Assert.Equal(_sandbox.Store.Ids(path).Order(), ids.Order());
+            Assert.Equal(RecordsPerStream, ids.Count);
+            Assert.All(ids, id => Assert.True(long.Parse(id) > int.MaxValue, $"{stream}: id {id} fits in Int32"));
+            Assert.Equal(["STARTED", "RUNNING", "COMPLETE"], read.Statuses(stream));
+        }
+    }
+
+    [Fact]
+    public async Task Incremental_state_makes_the_next_read_return_only_the_lookback_and_new_records()
+    {
+        const int lookbackDays = 3;
+        var streams = AddedStreams.IncrementalNames.ToArray();
+        var config = _files.Config(Key, _sandbox.BaseUrl, lookbackDays: lookbackDays);
+        var catalog = _files.Catalog(streams.Select(s => (s, "incremental")).ToArray());
+
+        var first = await ReadAsync("--config", config, "--catalog", catalog);
+
+        var cursors = new Dictionary<string, DateTimeOffset>();
+        var added = new Dictionary<string, (string InLookback, string TooOld, string New)>();
+        foreach (var stream in streams)
+        {
+            var path = AddedStreams.PathOf(stream);
+            Assert.Equal(_sandbox.Store.Ids(path).Order(), first.RecordIds(stream).Order());
+            first.AssertStatesFollowTheirRecords(stream);
+            var cursor = cursors[stream] = ReadTranscript.ParseTime(first.States(stream)[^1].Cursor!);
+            added[stream] = (
+                _sandbox.Store.Add(path, cursor.AddDays(-1)),
+                _sandbox.Store.Add(path, cursor.AddDays(-lookbackDays).AddHours(-1)),
+                _sandbox.Store.Add(path, cursor.AddSeconds(1)));
+        }
+        var newest = cursors.Values.Max().AddSeconds(2);
+        while (DateTimeOffset.UtcNow < newest) await Task.Delay(100); // the next run's upper bound must be past them
+        var state = _files.Write("state.json", first.NextStateJson());
+
+        var second = await ReadAsync("--config", config, "--catalog", catalog, "--state", state);
+
+        foreach (var stream in streams)
+        {
+            var ids = second.RecordIds(stream);
+            Assert.Equal(_sandbox.Store.Ids(AddedStreams.PathOf(stream), cursors[stream].AddDays(-lookbackDays)).Order(), ids.Order());
+            Assert.Contains(added[stream].InLookback, ids);
+            Assert.Contains(added[stream].New, ids);
+            Assert.DoesNotContain(added[stream].TooOld, ids);
+            Assert.Equal(ids.Count, ids.Distinct().Count());
+            second.AssertStatesFollowTheirRecords(stream);
+        }
+    }
+
+    [Fact]
+    public async Task Discover_offers_each_added_stream_with_its_schema_and_only_its_sync_modes()
+    {
+        var result = await CliRunner.RunAsync("discover", "--config", _files.Config(Key, _sandbox.BaseUrl));
+
+        Assert.Equal(0, result.ExitCode);
+        ProtocolSchema.AssertAllValid(result);
+        var streams = result.Single("CATALOG").GetProperty("catalog").GetProperty("streams").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("name").GetString()!);
+        foreach (var (name, _, incremental) in AddedStreams.All)
+        {
+            Assert.True(streams.TryGetValue(name, out var stream), $"{name} missing from discover");
+            var modes = stream.GetProperty("supported_sync_modes").EnumerateArray().Select(m => m.GetString()).ToArray();
+            Assert.Equal(incremental ? ["full_refresh", "incremental"] : ["full_refresh"], modes);
+            var properties = stream.GetProperty("json_schema").GetProperty("properties");
+            Assert.True(properties.TryGetProperty("id", out _), $"{name}: schema has no id");
+            Assert.True(properties.EnumerateObject().Count() > 5, $"{name}: schema too thin");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Paystack.Host.Tests.Streams;
+
+/// <summary>The streams beyond the original eight: name, sandbox path and whether incremental sync is offered.</summary>
+public static class AddedStreams
+{
+    public static IReadOnlyList<(string Name, string Path, bool Incremental)> All { get; } =
+    [
+        ("plans", "plan", true),
+    ];
+
+    public static IEnumerable<string> Names => All.Select(s => s.Name);
+
+    public static IEnumerable<string> IncrementalNames => All.Where(s => s.Incremental).Select(s => s.Name);
+
+    public static string PathOf(string name) => All.Single(s => s.Name == name).Path;
+}
