@@ -49,6 +49,12 @@ public sealed class SandboxOptions
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// Whether answers carry <c>X-RateLimit-Limit/Remaining/Reset</c>. Paystack's docs describe such headers but their
+    /// names are unconfirmed; switched off, a client learns of the limit only from a 429 and its <c>Retry-After</c>.
+    /// </summary>
+    public bool RateLimitHeaders { get; set; } = true;
+
+    /// <summary>
     /// Paths whose <c>meta.perPage</c> is echoed as a JSON string rather than a number. The spec types it as a string
     /// on <c>refund</c> and as string-or-integer on customer, paymentrequest and transaction; the default picks
     /// <c>refund</c> and <c>paymentrequest</c> so clients meet both forms, while the documented samples of customer

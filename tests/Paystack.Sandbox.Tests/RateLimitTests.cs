@@ -40,6 +40,27 @@ public class RateLimitTests
     }
 
     [Fact]
+    public async Task Without_rate_limit_headers_only_a_429_and_its_retry_after_tell_of_the_limit()
+    {
+        var clock = new ManualClock(Start);
+        var options = Scaled();
+        options.RateLimitHeaders = false;
+        await using var server = await SandboxServer.StartAsync(options, 0, clock, CancellationToken.None);
+        using var client = new SandboxClient(server);
+
+        var admitted = await client.GetAsync("customer");
+        for (var i = 0; i < 9; i++) await client.GetAsync("customer");
+        var rejected = await client.GetAsync("customer");
+
+        Assert.Equal(200, (int)admitted.Status);
+        Assert.Null(admitted.Header("X-RateLimit-Limit"));
+        Assert.Null(admitted.Header("X-RateLimit-Remaining"));
+        Assert.Equal(429, (int)rejected.Status);
+        Assert.Equal("2", rejected.Header("Retry-After"));
+        Assert.Null(rejected.Header("X-RateLimit-Reset"));
+    }
+
+    [Fact]
     public async Task The_window_rolls_and_rejected_requests_do_not_use_budget()
     {
         var clock = new ManualClock(Start);

@@ -88,30 +88,11 @@ public sealed class StreamActor : ReceivePersistentActor
             return;
         }
 
-        Persist(Plan(start), e =>
+        Persist(RunPlanner.Plan(_state.Cursor, start, _stream, _settings), e =>
         {
             _state.Apply(e);
             BeginSink(resumed: false);
         });
-    }
-
-    private StreamEvents.RunStarted Plan(StreamCommands.StartRun start)
-    {
-        var selection = start.Selection;
-        DateTimeOffset? handedIn = CursorFormat.TryParse(selection.InitialCursor, out var parsed) ? parsed : null;
-        var cursor = _state.Cursor ?? handedIn;
-        var lower = selection.Mode == SyncMode.FullRefresh || cursor is null
-            ? start.Job.StartDate
-            : Later(start.Job.StartDate, cursor.Value - TimeSpan.FromDays(start.Job.LookbackDays));
-        // Paystack stamps records in whole seconds, so the bound is too: a record never straddles two runs.
-        var settled = start.Now - _settings.SettleDelay;
-        var upper = Later(lower, settled.AddTicks(-(settled.UtcTicks % TimeSpan.TicksPerSecond)));
-        // An endpoint without a creation-time filter is read whole, as one window that is never split.
-        var windows = _stream.SupportsTimeFilter
-            ? TimeWindow.Tile(lower, upper, _settings.WindowLength)
-            : [new TimeWindow(lower, Later(upper, lower.AddTicks(1)))];
-        return new StreamEvents.RunStarted(
-            start.RunId, selection.Mode, lower, upper, windows, PriorCursor: _state.Cursor is null ? handedIn : null);
     }
 
     private void BeginSink(bool resumed)

@@ -11,8 +11,10 @@ public sealed class FullRefreshTests
     public async Task Every_record_of_all_eight_streams_arrives_exactly_once_despite_faults()
     {
         var options = EngineHarness.Sandboxed(recordsPerStream: 150);
-        // The sandbox accepts fewer requests than the engine first believes it may send: it meets 429s too.
+        // The sandbox accepts fewer requests than the engine believes it may send, and does not announce its limit:
+        // the engine meets 429s too.
         options.TestRateLimit = 10;
+        options.RateLimitHeaders = false;
         options.RateLimitWindow = TimeSpan.FromMilliseconds(500);
         await using var harness = await EngineHarness.StartAsync(options, TestSettings.Create(period: options.RateLimitWindow));
         var faults = harness.Sandbox.Faults;

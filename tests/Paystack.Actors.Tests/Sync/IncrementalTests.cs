@@ -23,6 +23,7 @@ public sealed class IncrementalTests
         Assert.True(first.Succeeded);
         var written = harness.Destination.RecordsWritten;
         harness.Sandbox.Requests.Clear();
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // upper bounds are whole seconds: let the next one move on
 
         var second = await harness.RunAsync(EngineHarness.Job(SyncMode.Incremental));
 
