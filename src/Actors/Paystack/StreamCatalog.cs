@@ -18,6 +18,7 @@ public static class StreamCatalog
         new("payment_pages", "page", "createdAt", "id", SupportsCursorPaging: false),
         new("orders", "order", "created_at", "id", SupportsCursorPaging: false),
         new("splits", "split", "createdAt", "id", SupportsCursorPaging: false),
+        new("balance_ledger", "balance/ledger", "createdAt", "id", SupportsCursorPaging: false),
     ];
 
     private static readonly Dictionary<string, StreamDefinition> ByName =

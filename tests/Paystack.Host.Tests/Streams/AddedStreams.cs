@@ -10,6 +10,7 @@ public static class AddedStreams
         ("payment_pages", "page", true),
         ("orders", "order", true),
         ("splits", "split", true),
+        ("balance_ledger", "balance/ledger", true),
     ];
 
     public static IEnumerable<string> Names => All.Select(s => s.Name);
