@@ -14,6 +14,10 @@ public static class StreamCatalog
         new("transactions", "transaction", "createdAt", "id", SupportsCursorPaging: true),
         new("transfers", "transfer", "createdAt", "id", SupportsCursorPaging: true),
         new("plans", "plan", "createdAt", "id", SupportsCursorPaging: false),
+        new("products", "product", "createdAt", "id", SupportsCursorPaging: false),
+        new("payment_pages", "page", "createdAt", "id", SupportsCursorPaging: false),
+        new("orders", "order", "created_at", "id", SupportsCursorPaging: false),
+        new("splits", "split", "createdAt", "id", SupportsCursorPaging: false),
     ];
 
     private static readonly Dictionary<string, StreamDefinition> ByName =

@@ -9,7 +9,7 @@ internal sealed class Dataset
     [
         new CustomerGenerator(), new DisputeGenerator(), new PaymentRequestGenerator(), new RefundGenerator(),
         new SettlementGenerator(), new SubscriptionGenerator(), new TransactionGenerator(), new TransferGenerator(),
-        new PlanGenerator(),
+        new PlanGenerator(), new ProductGenerator(), new PaymentPageGenerator(), new OrderGenerator(), new SplitGenerator(),
     ];
 
     private readonly Dictionary<string, ResourceTable> _tables = new(StringComparer.Ordinal);

@@ -17,5 +17,5 @@ public static class ReadStreams
 
     public static IEnumerable<string> All => PathOf.Keys;
 
-    public static string CursorFieldOf(string stream) => stream == "invoices" ? "created_at" : "createdAt";
+    public static string CursorFieldOf(string stream) => Paystack.Actors.Paystack.StreamCatalog.Get(stream).CursorField;
 }

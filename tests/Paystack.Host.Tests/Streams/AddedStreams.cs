@@ -6,6 +6,10 @@ public static class AddedStreams
     public static IReadOnlyList<(string Name, string Path, bool Incremental)> All { get; } =
     [
         ("plans", "plan", true),
+        ("products", "product", true),
+        ("payment_pages", "page", true),
+        ("orders", "order", true),
+        ("splits", "split", true),
     ];
 
     public static IEnumerable<string> Names => All.Select(s => s.Name);
