@@ -18,7 +18,8 @@ public sealed class StreamActor : ReceivePersistentActor
     /// <summary>Splitting finer than this gains nothing: the one-second boundary overlap would dominate each request.</summary>
     private static readonly TimeSpan MinimumSplitLength = TimeSpan.FromMinutes(1);
 
-    private readonly ILoggingAdapter _log = Context.GetLogger();
+    /// <summary>Carries Stream, and from the start of a run RunId, as properties of every log event (Serilog).</summary>
+    private ILoggingAdapter _log;
     private readonly StreamDefinition _stream;
     private readonly EngineSettings _settings;
     private readonly IPaystackClient _client;
@@ -59,6 +60,7 @@ public sealed class StreamActor : ReceivePersistentActor
         _rateLimiter = rateLimiter;
         _sink = sink;
         PersistenceId = PersistenceIdFor(accountId, stream.Name);
+        _log = Context.GetLogger().WithContext("Stream", stream.Name);
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -82,7 +84,8 @@ public sealed class StreamActor : ReceivePersistentActor
         _start = start;
         if (_state.Run is { } unfinished && unfinished.Mode == start.Selection.Mode)
         {
-            _log.Info("Resuming run {0} of {1}: {2} windows open, {3} records already durable",
+            _log = _log.WithContext("RunId", unfinished.RunId);
+            _log.Info("Resuming run {RunId} of {Stream}: {OpenWindows} windows open, {Records} records already durable",
                 unfinished.RunId, _stream.Name, unfinished.OpenWindows.Count, unfinished.Records);
             BeginSink(resumed: true);
             return;
@@ -90,6 +93,9 @@ public sealed class StreamActor : ReceivePersistentActor
 
         Persist(RunPlanner.Plan(_state.Cursor, start, _stream, _settings), e =>
         {
+            _log = _log.WithContext("RunId", e.RunId);
+            _log.Info("Run {RunId} of {Stream}: records created {LowerBound} to {UpperBound}, {Windows} windows",
+                e.RunId, _stream.Name, CursorFormat.Format(e.LowerBound), CursorFormat.Format(e.UpperBound), e.Windows.Count);
             _state.Apply(e);
             BeginSink(resumed: false);
         });
@@ -117,7 +123,11 @@ public sealed class StreamActor : ReceivePersistentActor
     private void Running()
     {
         Command<PageFetched>(OnPageFetched);
-        Command<PageFailed>(failed => Fail(Describe(failed.Error, failed.Task), IsTransient(failed.Error), failed.Error));
+        Command<PageFailed>(failed =>
+        {
+            _log = _log.WithContext("Window", failed.Task.Window.ToString());
+            Fail(Describe(failed.Error, failed.Task), IsTransient(failed.Error), failed.Error);
+        });
         Command<SinkProtocol.Done>(OnWritten);
         Command<SinkProtocol.Failed>(failed =>
             Fail($"writing {_stream.Name} to the destination failed: {failed.Error.Message}", transient: true, failed.Error));
@@ -129,19 +139,19 @@ public sealed class StreamActor : ReceivePersistentActor
         Command<StreamCommands.GetProgress>(_ => Sender.Tell(ProgressReport()));
         Command<StreamCommands.Pause>(_ =>
         {
-            if (!_paused) _log.Info("Stream {0} paused: no new pages are dispatched; {1} in flight finish", _stream.Name, _inFlight.Count);
+            if (!_paused) _log.Info("Stream {Stream} paused: no new pages are dispatched; {InFlight} in flight finish", _stream.Name, _inFlight.Count);
             _paused = true;
             _supervisor.Tell(ProgressReport());
         });
         Command<StreamCommands.Resume>(_ =>
         {
-            if (_paused) _log.Info("Stream {0} resumed", _stream.Name);
+            if (_paused) _log.Info("Stream {Stream} resumed", _stream.Name);
             _paused = false;
             _supervisor.Tell(ProgressReport());
             Dispatch();
         });
         Command<SaveSnapshotSuccess>(success => _lastSnapshotSequenceNr = success.Metadata.SequenceNr);
-        Command<SaveSnapshotFailure>(failure => _log.Warning("Snapshot of {0} failed (the journal still holds everything): {1}",
+        Command<SaveSnapshotFailure>(failure => _log.Warning("Snapshot of {Stream} failed (the journal still holds everything): {Reason}",
             _stream.Name, failure.Cause.Message));
     }
 
@@ -398,7 +408,7 @@ public sealed class StreamActor : ReceivePersistentActor
 
     private void Fail(string reason, bool transient, Exception? cause)
     {
-        _log.Warning("Stream {0} stops: {1}", _stream.Name, reason);
+        _log.Warning("Stream {Stream} stops: {Reason}", _stream.Name, reason);
         _supervisor.Tell(new StreamReports.Failed(_stream.Name, reason, transient, cause));
         Context.Stop(Self);
     }
