@@ -19,6 +19,14 @@ public static class StreamCatalog
         new("orders", "order", "created_at", "id", SupportsCursorPaging: false),
         new("splits", "split", "createdAt", "id", SupportsCursorPaging: false),
         new("balance_ledger", "balance/ledger", "createdAt", "id", SupportsCursorPaging: false),
+        new("subaccounts", "subaccount", "createdAt", "id", SupportsCursorPaging: false, SupportsTimeFilter: false),
+        new("dedicated_accounts", "dedicated_account", "created_at", "id", SupportsCursorPaging: false, SupportsTimeFilter: false),
+        new("bulk_charges", "bulkcharge", "createdAt", "id", SupportsCursorPaging: false, SupportsTimeFilter: false),
+        new("virtual_terminals", "virtual_terminal", "created_at", "id", SupportsCursorPaging: false, SupportsTimeFilter: false),
+        new("storefronts", "storefront", "createdAt", "id", SupportsCursorPaging: false, SupportsTimeFilter: false),
+        new("banks", "bank", "createdAt", "id", SupportsCursorPaging: false, SupportsTimeFilter: false),
+        // Countries carry no time at all; the cursor field names what a time would be called, and stays empty.
+        new("countries", "country", "createdAt", "id", SupportsCursorPaging: false, SupportsTimeFilter: false),
     ];
 
     private static readonly Dictionary<string, StreamDefinition> ByName =

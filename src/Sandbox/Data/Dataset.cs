@@ -10,7 +10,8 @@ internal sealed class Dataset
         new CustomerGenerator(), new DisputeGenerator(), new PaymentRequestGenerator(), new RefundGenerator(),
         new SettlementGenerator(), new SubscriptionGenerator(), new TransactionGenerator(), new TransferGenerator(),
         new PlanGenerator(), new ProductGenerator(), new PaymentPageGenerator(), new OrderGenerator(), new SplitGenerator(),
-        new BalanceLedgerGenerator(),
+        new BalanceLedgerGenerator(), new SubaccountGenerator(), new DedicatedAccountGenerator(), new BulkChargeGenerator(),
+        new VirtualTerminalGenerator(), new StorefrontGenerator(), new BankGenerator(), new CountryGenerator(),
     ];
 
     private readonly Dictionary<string, ResourceTable> _tables = new(StringComparer.Ordinal);

@@ -17,6 +17,12 @@ internal interface IRecordGenerator
     /// <summary>The field that moves when a record changes (<c>updatedAt</c>), or null when the resource has none.</summary>
     string? UpdatedField { get; }
 
+    /// <summary>Whether the endpoint filters on creation time with <c>from</c>/<c>to</c>; when not, it ignores them.</summary>
+    bool FiltersByTime => true;
+
+    /// <summary>Whether the endpoint returns everything in one response without <c>meta</c> (later pages are empty).</summary>
+    bool Unpaged => false;
+
     /// <summary>The record, with every field the real object carries (nullable ones set to null when absent).</summary>
     JsonObject Create(RecordContext context);
 }

@@ -44,14 +44,22 @@ internal sealed class ListEndpoint
         for (var i = _faults.NewRecordsPerRequest; i > 0; i--) table.Add(_clock.GetUtcNow());
 
         var domain = (string)context.Items[SandboxPipeline.DomainKey]!;
-        var selection = table.Select(new TimeRange(query.From, _options.FromInclusive, query.To, _options.ToInclusive));
+        var range = table.Generator.FiltersByTime
+            ? new TimeRange(query.From, _options.FromInclusive, query.To, _options.ToInclusive)
+            : new TimeRange(null, _options.FromInclusive, null, _options.ToInclusive); // the endpoint has no from/to
+        var selection = table.Select(range);
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, JsonReply.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteBoolean("status", true);
             writer.WriteString("message", table.Generator.Noun + "s retrieved");
-            if (query.UseCursor)
+            if (table.Generator.Unpaged)
+            {
+                // Everything at once and no meta; a client that asks for page 2 anyway gets nothing more.
+                WriteData(writer, table, query.Page == 1 ? selection.Slice(0, (int)selection.Total) : [], domain);
+            }
+            else if (query.UseCursor)
             {
                 if (!TryWriteCursorPage(writer, table, selection, query, domain, out var cursorError))
                 {

@@ -11,16 +11,20 @@ public sealed class ConfiguredCatalogReaderTests
     private static string Catalog(params string[] entries) => $$"""{"streams": [{{string.Join(",", entries)}}]}""";
 
     [Fact]
-    public void Reads_all_eight_streams_in_file_order_with_their_modes()
+    public void Reads_every_stream_in_file_order_with_their_modes()
     {
-        var names = StreamCatalog.All.Select(s => s.Name).ToArray();
-        var json = Catalog(names.Select((n, i) => Entry(n, i == 0 ? "full_refresh" : "incremental")).ToArray());
+        // The first stream and those without incremental support are configured full_refresh, the rest incremental.
+        var names = StreamCatalog.All.Where(s => s.SupportsIncremental).Select(s => s.Name)
+            .Concat(StreamCatalog.All.Where(s => !s.SupportsIncremental).Select(s => s.Name)).ToArray();
+        var incremental = StreamCatalog.All.Where(s => s.SupportsIncremental).Skip(1).Select(s => s.Name).ToHashSet();
+        var json = Catalog(names.Select(n => Entry(n, incremental.Contains(n) ? "incremental" : "full_refresh")).ToArray());
 
         var catalog = ConfiguredCatalogReader.Parse(json);
 
         Assert.Equal(names, catalog.Streams.Select(s => s.Name));
         Assert.Equal(SyncMode.FullRefresh, catalog.Streams[0].SyncMode);
-        Assert.All(catalog.Streams.Skip(1), s => Assert.True(s.IsIncremental));
+        Assert.All(catalog.Streams, s => Assert.Equal(incremental.Contains(s.Name), s.IsIncremental));
+        Assert.Contains(catalog.Streams, s => !s.Definition.SupportsIncremental);
         Assert.All(catalog.Streams, s => Assert.Equal(DestinationSyncMode.Overwrite, s.DestinationSyncMode));
         Assert.Same(StreamCatalog.Get("invoices"), catalog.Streams.Single(s => s.Name == "invoices").Definition);
     }

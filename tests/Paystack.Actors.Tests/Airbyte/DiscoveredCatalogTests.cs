@@ -14,12 +14,14 @@ public sealed class DiscoveredCatalogTests
         Assert.Equal(StreamCatalog.All.Select(s => s.Name), catalog.Streams.Select(s => s.Name));
         foreach (var (stream, definition) in catalog.Streams.Zip(StreamCatalog.All))
         {
-            Assert.Equal([SyncMode.FullRefresh, SyncMode.Incremental], stream.SupportedSyncModes);
+            SyncMode[] modes = definition.SupportsIncremental ? [SyncMode.FullRefresh, SyncMode.Incremental] : [SyncMode.FullRefresh];
+            Assert.Equal(modes, stream.SupportedSyncModes);
             Assert.True(stream.SourceDefinedCursor);
             Assert.Equal([definition.CursorField], stream.DefaultCursorField);
             Assert.Equal([["id"]], stream.SourceDefinedPrimaryKey!.Select(k => k.ToArray()));
         }
         Assert.Equal(["created_at"], catalog.Streams.Single(s => s.Name == "invoices").DefaultCursorField);
+        Assert.Contains(catalog.Streams, s => s.SupportedSyncModes.Count == 1); // full-refresh-only streams exist
     }
 
     [Fact]

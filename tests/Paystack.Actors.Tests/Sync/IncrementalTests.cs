@@ -19,17 +19,19 @@ public sealed class IncrementalTests
     public async Task A_second_run_without_new_data_makes_only_the_requests_its_range_needs()
     {
         await using var harness = await EngineHarness.StartAsync(EngineHarness.Sandboxed(100));
-        var first = await harness.RunAsync(EngineHarness.Job(SyncMode.Incremental));
+        // Streams without a creation-time filter are re-read whole every run; only the others have a range to narrow.
+        var incremental = StreamCatalog.All.Where(s => s.SupportsIncremental).Select(s => s.Name).ToArray();
+        var first = await harness.RunAsync(EngineHarness.Job(SyncMode.Incremental, streams: incremental));
         Assert.True(first.Succeeded);
         var written = harness.Destination.RecordsWritten;
         harness.Sandbox.Requests.Clear();
         await Task.Delay(TimeSpan.FromSeconds(1.1)); // upper bounds are whole seconds: let the next one move on
 
-        var second = await harness.RunAsync(EngineHarness.Job(SyncMode.Incremental));
+        var second = await harness.RunAsync(EngineHarness.Job(SyncMode.Incremental, streams: incremental));
 
         Assert.True(second.Succeeded);
         // One window from the cursor to now per stream, and it is empty: one request each.
-        Assert.Equal(StreamCatalog.All.Count, harness.Sandbox.Requests.Count());
+        Assert.Equal(incremental.Length, harness.Sandbox.Requests.Count());
         Assert.Equal(written, harness.Destination.RecordsWritten);
         Assert.All(second.Streams, s => Assert.True(
             CursorFormat.TryParse(s.Cursor, out var cursor) && cursor > first.Streams.Single(f => f.Stream == s.Stream).CursorInstant()));

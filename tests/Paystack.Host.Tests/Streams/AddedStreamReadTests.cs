@@ -47,6 +47,12 @@ public sealed class AddedStreamReadTests : IAsyncLifetime, IDisposable
             Assert.All(ids, id => Assert.True(long.Parse(id) > int.MaxValue, $"{stream}: id {id} fits in Int32"));
             Assert.Equal(["STARTED", "RUNNING", "COMPLETE"], read.Statuses(stream));
         }
+        // Endpoints without a creation-time filter are read as one window, never with from/to.
+        foreach (var (_, path, incremental) in AddedStreams.All.Where(s => !s.Incremental))
+            Assert.All(_sandbox.Requests.Entries.Where(r => r.Path == path),
+                r => Assert.DoesNotContain("from=", r.QueryString, StringComparison.Ordinal));
+        // /country answers with everything and no meta: the read stops at the empty page after it, not later.
+        Assert.InRange(_sandbox.Requests.Count("country", status: 200), 1, 2);
     }
 
     [Fact]

@@ -11,6 +11,13 @@ public static class AddedStreams
         ("orders", "order", true),
         ("splits", "split", true),
         ("balance_ledger", "balance/ledger", true),
+        ("subaccounts", "subaccount", false),
+        ("dedicated_accounts", "dedicated_account", false),
+        ("bulk_charges", "bulkcharge", false),
+        ("virtual_terminals", "virtual_terminal", false),
+        ("storefronts", "storefront", false),
+        ("banks", "bank", false),
+        ("countries", "country", false),
     ];
 
     public static IEnumerable<string> Names => All.Select(s => s.Name);
