@@ -46,6 +46,7 @@ public sealed class AddedStreamReadTests : IAsyncLifetime, IDisposable
             Assert.Equal(RecordsPerStream, ids.Count);
             Assert.All(ids, id => Assert.True(long.Parse(id) > int.MaxValue, $"{stream}: id {id} fits in Int32"));
             Assert.Equal(["STARTED", "RUNNING", "COMPLETE"], read.Statuses(stream));
+            RecordSchemaCheck.AssertMatches(stream, read.Records(stream).Select(r => r.Record.GetProperty("data")));
         }
         // Endpoints without a creation-time filter are read as one window, never with from/to.
         foreach (var (_, path, incremental) in AddedStreams.All.Where(s => !s.Incremental))
