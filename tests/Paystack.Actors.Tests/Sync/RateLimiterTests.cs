@@ -9,7 +9,8 @@ namespace Paystack.Actors.Tests.Sync;
 
 public sealed class RateLimiterTests : TestKit
 {
-    private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(500);
+    /// <summary>Long enough that a slow, shared machine cannot blur "not yet" into "now".</summary>
+    private static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
 
     private IActorRef Limiter(int limit, int maxInFlight = 4, TimeSpan? period = null) =>
         Sys.ActorOf(RateLimiter.Props(limit, new RateLimitSettings(limit, limit, period ?? Period, maxInFlight)));
@@ -20,22 +21,22 @@ public sealed class RateLimiterTests : TestKit
         var limiter = Limiter(3);
         for (var i = 0; i < 5; i++) limiter.Tell(AcquirePermit.Instance);
 
-        for (var i = 0; i < 3; i++) await ExpectMsgAsync<PermitGranted>(TimeSpan.FromMilliseconds(200));
-        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(350));
-        for (var i = 0; i < 2; i++) await ExpectMsgAsync<PermitGranted>(TimeSpan.FromSeconds(1));
+        for (var i = 0; i < 3; i++) await ExpectMsgAsync<PermitGranted>(TimeSpan.FromSeconds(1));
+        await ExpectNoMsgAsync(TimeSpan.FromSeconds(1));
+        for (var i = 0; i < 2; i++) await ExpectMsgAsync<PermitGranted>(TimeSpan.FromSeconds(3));
     }
 
     [Fact]
     public async Task A_429_pauses_every_permit_for_its_retry_after()
     {
         var limiter = Limiter(100);
-        limiter.Tell(new ObserveResponse(429, new RateLimitHeaders(null, null, null, TimeSpan.FromMilliseconds(700))));
+        limiter.Tell(new ObserveResponse(429, new RateLimitHeaders(null, null, null, TimeSpan.FromSeconds(2))));
         limiter.Tell(AcquirePermit.Instance);
         limiter.Tell(AcquirePermit.Instance);
 
-        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(500));
+        await ExpectNoMsgAsync(TimeSpan.FromSeconds(1));
+        await ExpectMsgAsync<PermitGranted>(TimeSpan.FromSeconds(3));
         await ExpectMsgAsync<PermitGranted>(TimeSpan.FromSeconds(1));
-        await ExpectMsgAsync<PermitGranted>(TimeSpan.FromMilliseconds(200));
 
         var status = await limiter.Ask<LimiterStatus>(GetStatus.Instance, TimeSpan.FromSeconds(1));
         Assert.Equal(1, status.Throttled);
@@ -45,11 +46,11 @@ public sealed class RateLimiterTests : TestKit
     public async Task A_spent_budget_reported_by_the_headers_pauses_until_the_reset()
     {
         var limiter = Limiter(100);
-        limiter.Tell(new ObserveResponse(200, new RateLimitHeaders(100, 0, TimeSpan.FromMilliseconds(600), null)));
+        limiter.Tell(new ObserveResponse(200, new RateLimitHeaders(100, 0, TimeSpan.FromSeconds(2), null)));
         limiter.Tell(AcquirePermit.Instance);
 
-        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(400));
-        await ExpectMsgAsync<PermitGranted>(TimeSpan.FromSeconds(1));
+        await ExpectNoMsgAsync(TimeSpan.FromSeconds(1));
+        await ExpectMsgAsync<PermitGranted>(TimeSpan.FromSeconds(3));
     }
 
     [Fact]
@@ -61,11 +62,11 @@ public sealed class RateLimiterTests : TestKit
         await ExpectMsgAsync<PermitGranted>();
         await ExpectMsgAsync<PermitGranted>();
         // The last request of a full window: Paystack says nothing remains, for a reset it rounds up to seconds.
-        limiter.Tell(new ObserveResponse(200, new RateLimitHeaders(2, 0, TimeSpan.FromSeconds(3), null)));
+        limiter.Tell(new ObserveResponse(200, new RateLimitHeaders(2, 0, TimeSpan.FromSeconds(30), null)));
         limiter.Tell(AcquirePermit.Instance);
 
-        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(400));
-        await ExpectMsgAsync<PermitGranted>(TimeSpan.FromSeconds(1)); // after the 500 ms window, not the 3 s reset
+        await ExpectNoMsgAsync(TimeSpan.FromSeconds(1));
+        await ExpectMsgAsync<PermitGranted>(TimeSpan.FromSeconds(5)); // after the 2 s window, not the 30 s reset
     }
 
     [Fact]
