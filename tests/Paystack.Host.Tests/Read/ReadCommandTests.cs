@@ -79,18 +79,10 @@ public sealed class ReadCommandTests : IAsyncLifetime, IDisposable
         }
 
         // Between the runs: a record inside the lookback, one just before it, and one created after the cursor.
-        var added = new Dictionary<string, (string InLookback, string TooOld, string New)>();
-        foreach (var stream in streams)
-        {
-            var path = ReadStreams.PathOf[stream];
-            var cursor = cursors[stream];
-            added[stream] = (
-                _sandbox.Store.Add(path, cursor.AddDays(-1)),
-                _sandbox.Store.Add(path, cursor.AddDays(-lookbackDays).AddHours(-1)),
-                _sandbox.Store.Add(path, cursor.AddSeconds(1)));
-        }
-        var newest = cursors.Values.Max().AddSeconds(2);
-        while (DateTimeOffset.UtcNow < newest) await Task.Delay(100); // the next run's upper bound must be past them
+        var added = streams.ToDictionary(
+            stream => stream,
+            stream => LookbackRecords.AddAround(_sandbox.Store, ReadStreams.PathOf[stream], cursors[stream], lookbackDays));
+        await LookbackRecords.WaitUntilPastAsync(cursors.Values.Max());
         var state = _files.Write("state.json", first.NextStateJson());
 
         var second = await ReadAsync("--config", config, "--catalog", catalog, "--state", state);

@@ -67,20 +67,16 @@ public sealed class AddedStreamReadTests : IAsyncLifetime, IDisposable
         var first = await ReadAsync("--config", config, "--catalog", catalog);
 
         var cursors = new Dictionary<string, DateTimeOffset>();
-        var added = new Dictionary<string, (string InLookback, string TooOld, string New)>();
+        var added = new Dictionary<string, LookbackRecords>();
         foreach (var stream in streams)
         {
             var path = AddedStreams.PathOf(stream);
             Assert.Equal(_sandbox.Store.Ids(path).Order(), first.RecordIds(stream).Order());
             first.AssertStatesFollowTheirRecords(stream);
             var cursor = cursors[stream] = ReadTranscript.ParseTime(first.States(stream)[^1].Cursor!);
-            added[stream] = (
-                _sandbox.Store.Add(path, cursor.AddDays(-1)),
-                _sandbox.Store.Add(path, cursor.AddDays(-lookbackDays).AddHours(-1)),
-                _sandbox.Store.Add(path, cursor.AddSeconds(1)));
+            added[stream] = LookbackRecords.AddAround(_sandbox.Store, path, cursor, lookbackDays);
         }
-        var newest = cursors.Values.Max().AddSeconds(2);
-        while (DateTimeOffset.UtcNow < newest) await Task.Delay(100); // the next run's upper bound must be past them
+        await LookbackRecords.WaitUntilPastAsync(cursors.Values.Max());
         var state = _files.Write("state.json", first.NextStateJson());
 
         var second = await ReadAsync("--config", config, "--catalog", catalog, "--state", state);
