@@ -8,6 +8,7 @@ namespace Paystack.Actors.Paystack;
 /// <param name="To">Upper creation-time bound sent as <c>to</c>, if any.</param>
 /// <param name="UseCursor">Send <c>use_cursor=true</c> and follow <c>meta.next</c> instead of page numbers.</param>
 /// <param name="Cursor">The <c>next</c> token of the previous cursor page; null for the first.</param>
+/// <param name="ParentId">For a child stream, the parent record whose children are read (fills <c>{id}</c> in the path).</param>
 public sealed record PageRequest(
     StreamDefinition Stream,
     int Page,
@@ -15,4 +16,5 @@ public sealed record PageRequest(
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
     bool UseCursor = false,
-    string? Cursor = null);
+    string? Cursor = null,
+    string? ParentId = null);

@@ -2,7 +2,7 @@ namespace Paystack.Actors.Paystack;
 
 /// <summary>
 /// The one rule every reader follows to decide whether another page follows. A page shorter than perPage never ends
-/// paging: Paystack may cap the page size below what was asked for.
+/// paging: Paystack may cap the page size below what was asked for. An unpaged endpoint has one page, whatever it sends.
 /// </summary>
 public static class PagingRule
 {
@@ -11,9 +11,13 @@ public static class PagingRule
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(result);
-        return request.UseCursor
-            ? HasNextCursorPage(result.Meta, request.Cursor)
-            : HasNextOffsetPage(request.Page, result.Meta, result.Records.Count);
+        return request.Stream.Paging.Kind switch
+        {
+            PagingKind.None => false,
+            PagingKind.Cursor => HasNextCursorPage(result.Meta, request.Cursor),
+            _ when request.UseCursor => HasNextCursorPage(result.Meta, request.Cursor),
+            _ => HasNextOffsetPage(request.Page, result.Meta, result.Records.Count),
+        };
     }
 
     /// <summary>

@@ -30,11 +30,12 @@ public static class PaystackPager
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(stream);
-        if (useCursor && !stream.SupportsCursorPaging)
+        if (useCursor && !stream.Paging.SupportsCursor)
         {
             throw new ArgumentException($"The stream '{stream.Name}' does not support cursor paging.", nameof(useCursor));
         }
 
+        useCursor |= stream.Paging.Kind == PagingKind.Cursor;
         var request = new PageRequest(stream, Page: 1, perPage, from, to, UseCursor: useCursor);
         while (true)
         {

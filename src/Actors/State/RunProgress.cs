@@ -1,8 +1,8 @@
 namespace Paystack.Actors.State;
 
 /// <summary>
-/// The unfinished run of a stream. Windows complete out of order; <see cref="CompleteBefore"/> advances only over the
-/// contiguous prefix of completed windows, so it never claims a gap is done.
+/// The unfinished run of a stream. Windows complete out of order; <see cref="CompleteBefore"/> advances only up to the
+/// oldest window still open, so it never claims a gap is done.
 /// </summary>
 public sealed class RunProgress(string runId, SyncMode mode, DateTimeOffset lowerBound, DateTimeOffset upperBound)
 {
@@ -17,8 +17,8 @@ public sealed class RunProgress(string runId, SyncMode mode, DateTimeOffset lowe
     /// <summary>Windows not yet complete, oldest first.</summary>
     public SortedDictionary<TimeWindow, WindowProgress> OpenWindows { get; } = new();
 
-    /// <summary>Completed windows that lie beyond a gap and so do not move <see cref="CompleteBefore"/> yet.</summary>
-    public SortedSet<TimeWindow> CompletedAhead { get; } = new();
+    /// <summary>When the run began; a point-in-time stream stamps its records with it.</summary>
+    public DateTimeOffset? StartedAt { get; internal init; }
 
     public long Records { get; internal set; }
     public long PagesCompleted { get; internal set; }
@@ -30,12 +30,9 @@ public sealed class RunProgress(string runId, SyncMode mode, DateTimeOffset lowe
     {
         OpenWindows.Remove(window);
         WindowsCompleted++;
-        CompletedAhead.Add(window);
-        while (CompletedAhead.Count > 0 && CompletedAhead.Min.From <= CompleteBefore)
-        {
-            var next = CompletedAhead.Min;
-            CompletedAhead.Remove(next);
-            if (next.To > CompleteBefore) CompleteBefore = next.To;
-        }
+        // Everything before the oldest open window is done: the windows tiled the range, and a window leaves the open
+        // set only when it is complete or replaced by windows covering what it held.
+        var completeBefore = OpenWindows.Count == 0 ? UpperBound : OpenWindows.Keys.First().From;
+        if (completeBefore > CompleteBefore) CompleteBefore = completeBefore;
     }
 }

@@ -14,20 +14,26 @@ public static class StreamEvents
         DateTimeOffset LowerBound,
         DateTimeOffset UpperBound,
         IReadOnlyList<TimeWindow> Windows,
-        DateTimeOffset? PriorCursor = null) : IStreamEvent;
+        DateTimeOffset? PriorCursor = null,
+        DateTimeOffset? StartedAt = null) : IStreamEvent;
 
-    /// <summary>A window had too many pages and was replaced by smaller windows tiling it.</summary>
+    /// <summary>
+    /// A window had too many pages and was replaced by smaller windows tiling it; or, for a child stream, its parents were
+    /// listed and it was replaced by one window per parent.
+    /// </summary>
     public sealed record WindowSplit(TimeWindow Window, IReadOnlyList<TimeWindow> Parts) : IStreamEvent;
 
     /// <summary>Pages of one window whose records are durable at the destination.</summary>
     /// <param name="PageCount">The window's page count as the first page reported it; null while unknown (walk to an empty page).</param>
     /// <param name="MaxCursor">The newest creation time among those records, as written in them.</param>
+    /// <param name="NextCursor">For a window read by cursor, the token of the page after these; null when none follows.</param>
     public sealed record PagesCompleted(
         TimeWindow Window,
         IReadOnlyList<int> Pages,
         int? PageCount,
         long Records,
-        string? MaxCursor) : IStreamEvent;
+        string? MaxCursor,
+        string? NextCursor = null) : IStreamEvent;
 
     /// <summary>Every page of a window is durable.</summary>
     public sealed record WindowCompleted(TimeWindow Window) : IStreamEvent;

@@ -10,9 +10,9 @@ public sealed record RunSnapshot(
     DateTimeOffset UpperBound,
     DateTimeOffset CompleteBefore,
     IReadOnlyList<WindowSnapshot> OpenWindows,
-    IReadOnlyList<TimeWindow> CompletedAhead,
     long Records,
     long PagesCompleted,
-    long WindowsCompleted);
+    long WindowsCompleted,
+    DateTimeOffset? StartedAt = null);
 
-public sealed record WindowSnapshot(TimeWindow Window, int? PageCount, IReadOnlyList<int> CompletedPages);
+public sealed record WindowSnapshot(TimeWindow Window, int? PageCount, IReadOnlyList<int> CompletedPages, string? NextCursor = null);

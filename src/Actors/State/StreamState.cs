@@ -20,7 +20,7 @@ public sealed class StreamState
         {
             case StreamEvents.RunStarted e:
                 if (e.PriorCursor is { } prior) AdvanceCursor(prior);
-                Run = new RunProgress(e.RunId, e.Mode, e.LowerBound, e.UpperBound);
+                Run = new RunProgress(e.RunId, e.Mode, e.LowerBound, e.UpperBound) { StartedAt = e.StartedAt };
                 foreach (var window in e.Windows) Run.OpenWindows[window] = new WindowProgress();
                 break;
             case StreamEvents.WindowSplit e when Run is not null:
@@ -32,6 +32,7 @@ public sealed class StreamState
                 {
                     if (e.PageCount is not null) progress.PageCount = e.PageCount;
                     foreach (var page in e.Pages) progress.CompletedPages.Add(page);
+                    progress.NextCursor = e.NextCursor;
                 }
                 Run.Records += e.Records;
                 Run.PagesCompleted += e.Pages.Count;
@@ -69,9 +70,9 @@ public sealed class StreamState
             ? null
             : new RunSnapshot(
                 Run.RunId, Run.Mode, Run.LowerBound, Run.UpperBound, Run.CompleteBefore,
-                Run.OpenWindows.Select(w => new WindowSnapshot(w.Key, w.Value.PageCount, w.Value.CompletedPages.Order().ToArray())).ToArray(),
-                Run.CompletedAhead.ToArray(),
-                Run.Records, Run.PagesCompleted, Run.WindowsCompleted));
+                Run.OpenWindows.Select(w => new WindowSnapshot(
+                    w.Key, w.Value.PageCount, w.Value.CompletedPages.Order().ToArray(), w.Value.NextCursor)).ToArray(),
+                Run.Records, Run.PagesCompleted, Run.WindowsCompleted, Run.StartedAt));
 
     public static StreamState FromSnapshot(StreamSnapshot snapshot)
     {
@@ -84,14 +85,14 @@ public sealed class StreamState
                 Records = run.Records,
                 PagesCompleted = run.PagesCompleted,
                 WindowsCompleted = run.WindowsCompleted,
+                StartedAt = run.StartedAt,
             };
             foreach (var window in run.OpenWindows)
             {
-                var progress = new WindowProgress { PageCount = window.PageCount };
+                var progress = new WindowProgress { PageCount = window.PageCount, NextCursor = window.NextCursor };
                 foreach (var page in window.CompletedPages) progress.CompletedPages.Add(page);
                 state.Run.OpenWindows[window.Window] = progress;
             }
-            foreach (var window in run.CompletedAhead) state.Run.CompletedAhead.Add(window);
         }
         return state;
     }

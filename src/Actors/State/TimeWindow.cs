@@ -2,8 +2,16 @@ using System.Text.Json.Serialization;
 
 namespace Paystack.Actors.State;
 
-/// <summary>A half-open range of creation time, [From, To). Windows of a run tile its range without gaps or overlaps.</summary>
-public readonly record struct TimeWindow(DateTimeOffset From, DateTimeOffset To) : IComparable<TimeWindow>
+/// <summary>
+/// A half-open range of creation time, [From, To). Windows of a run tile its range without gaps or overlaps, except
+/// that a child stream replaces a window by one <see cref="Parent"/> window per parent record listed in it, each
+/// starting at that parent's creation time.
+/// </summary>
+/// <param name="Parent">For a child stream, the id of the parent record whose children this window reads.</param>
+public readonly record struct TimeWindow(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Parent = null) : IComparable<TimeWindow>
 {
     [JsonIgnore]
     public TimeSpan Length => To - From;
@@ -36,7 +44,17 @@ public readonly record struct TimeWindow(DateTimeOffset From, DateTimeOffset To)
         return windows;
     }
 
-    public int CompareTo(TimeWindow other) => From != other.From ? From.CompareTo(other.From) : To.CompareTo(other.To);
+    /// <summary>The window of one parent record created at <paramref name="createdAt"/>.</summary>
+    public static TimeWindow OfParent(string parentId, DateTimeOffset createdAt) => new(createdAt, createdAt.AddTicks(1), parentId);
 
-    public override string ToString() => $"[{CursorFormat.Format(From)}, {CursorFormat.Format(To)})";
+    public int CompareTo(TimeWindow other)
+    {
+        if (From != other.From) return From.CompareTo(other.From);
+        if (To != other.To) return To.CompareTo(other.To);
+        return string.CompareOrdinal(Parent, other.Parent);
+    }
+
+    public override string ToString() => Parent is null
+        ? $"[{CursorFormat.Format(From)}, {CursorFormat.Format(To)})"
+        : $"parent {Parent} created {CursorFormat.Format(From)}";
 }

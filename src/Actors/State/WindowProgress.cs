@@ -6,5 +6,8 @@ public sealed class WindowProgress
     public int? PageCount { get; set; }
     public HashSet<int> CompletedPages { get; } = [];
 
+    /// <summary>For a window read by cursor, the token that fetches the page after the last durable one.</summary>
+    public string? NextCursor { get; set; }
+
     public bool IsComplete => PageCount is { } count && CompletedPages.Count >= count;
 }

@@ -3,4 +3,5 @@ using Paystack.Actors.Paystack;
 namespace Paystack.Actors.Sync;
 
 /// <summary>A fetched page waiting for its records to become durable; only the records inside its window are kept.</summary>
-internal sealed record FetchedPage(PageTask Task, IReadOnlyList<PaystackRecord> Records);
+/// <param name="NextCursor">For a window read by cursor, the token of the following page; null when none follows.</param>
+internal sealed record FetchedPage(PageTask Task, IReadOnlyList<PaystackRecord> Records, string? NextCursor = null);

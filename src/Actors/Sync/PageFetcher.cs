@@ -11,12 +11,6 @@ namespace Paystack.Actors.Sync;
 /// </summary>
 public sealed class PageFetcher : ReceiveActor
 {
-    /// <summary>
-    /// Requests reach one second beyond the window on both sides and the StreamActor keeps only records inside it, so no
-    /// record is lost whether Paystack treats <c>from</c>/<c>to</c> as inclusive or exclusive, or compares whole seconds.
-    /// </summary>
-    public static readonly TimeSpan BoundaryOverlap = TimeSpan.FromSeconds(1);
-
     private readonly IPaystackClient _client;
     private readonly IActorRef _rateLimiter;
     private readonly StreamDefinition _stream;
@@ -49,9 +43,7 @@ public sealed class PageFetcher : ReceiveActor
     private void AwaitingSlot() => Receive<SlotGranted>(_ =>
     {
         _holdsSlot = true;
-        var request = _stream.SupportsTimeFilter
-            ? new PageRequest(_stream, _task.Page, _perPage, From: _task.Window.From - BoundaryOverlap, To: _task.Window.To + BoundaryOverlap)
-            : new PageRequest(_stream, _task.Page, _perPage);
+        var request = PageRequests.For(_stream, _task, _perPage);
         var task = _task;
         _client.GetPageAsync(request, _cancellation.Token).PipeTo(
             Self,

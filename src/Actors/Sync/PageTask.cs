@@ -3,7 +3,9 @@ using Paystack.Actors.State;
 namespace Paystack.Actors.Sync;
 
 /// <summary>One page of one window: the unit of work a PageFetcher carries out.</summary>
-public readonly record struct PageTask(TimeWindow Window, int Page)
+/// <param name="Page">The page's number in the window, counted from 1 however the endpoint pages.</param>
+/// <param name="Cursor">For a window read by cursor, the previous page's <c>meta.next</c>; null for the first page.</param>
+public readonly record struct PageTask(TimeWindow Window, int Page, string? Cursor = null)
 {
     public override string ToString() => $"{Window} page {Page}";
 }

@@ -25,7 +25,7 @@ public static class RunPlanner
             ? TimeWindow.Tile(lower, upper, settings.WindowLength)
             : [new TimeWindow(lower, Later(upper, lower.AddTicks(1)))];
         return new StreamEvents.RunStarted(
-            start.RunId, selection.Mode, lower, upper, windows, PriorCursor: cursor is null ? handedIn : null);
+            start.RunId, selection.Mode, lower, upper, windows, PriorCursor: cursor is null ? handedIn : null, StartedAt: start.Now);
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

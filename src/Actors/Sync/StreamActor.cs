@@ -11,13 +11,11 @@ namespace Paystack.Actors.Sync;
 /// <summary>
 /// Syncs one stream of one account. It plans creation-time windows up to a frozen upper bound, hands their pages to its
 /// PageFetchers, sends the records to the Sink and persists which pages are done only after the Sink acknowledged them.
-/// After a crash it replays its journal and fetches only the pages that were not durable.
+/// After a crash it replays its journal and fetches only the pages that were not durable. A child stream's windows first
+/// list their parent records and are then replaced by one window per parent.
 /// </summary>
 public sealed class StreamActor : ReceivePersistentActor
 {
-    /// <summary>Splitting finer than this gains nothing: the one-second boundary overlap would dominate each request.</summary>
-    private static readonly TimeSpan MinimumSplitLength = TimeSpan.FromMinutes(1);
-
     /// <summary>Carries Stream, and from the start of a run RunId, as properties of every log event (Serilog).</summary>
     private ILoggingAdapter _log;
     private readonly StreamDefinition _stream;
@@ -32,8 +30,8 @@ public sealed class StreamActor : ReceivePersistentActor
     private readonly HashSet<PageTask> _inFlight = [];
     private readonly Queue<IActorRef> _idleFetchers = new();
     private readonly List<FetchedPage> _buffer = [];
-    private readonly Dictionary<TimeWindow, int> _learnedPageCounts = new();
-    private readonly HashSet<TimeWindow> _walkingWindows = [];
+    private readonly PageDiscovery _discovery;
+    private readonly ParentListing _listing = new();
     private (long Id, List<FetchedPage> Pages)? _writing;
     private long _operationId;
     private IActorRef _supervisor = ActorRefs.Nobody;
@@ -59,6 +57,7 @@ public sealed class StreamActor : ReceivePersistentActor
         _client = client;
         _rateLimiter = rateLimiter;
         _sink = sink;
+        _discovery = new PageDiscovery(stream, settings);
         PersistenceId = PersistenceIdFor(accountId, stream.Name);
         _log = Context.GetLogger().WithContext("Stream", stream.Name);
 
@@ -162,18 +161,7 @@ public sealed class StreamActor : ReceivePersistentActor
         foreach (var (window, progress) in run.OpenWindows)
         {
             if (progress.IsComplete) finishedButOpen.Add(window);
-            else if (progress.PageCount is { } count)
-            {
-                for (var page = 1; page <= count; page++)
-                    if (!progress.CompletedPages.Contains(page)) _pending.Enqueue(new PageTask(window, page));
-            }
-            else
-            {
-                // A window walked page by page (no page count known) resumes after its last durable page.
-                var next = progress.CompletedPages.Count == 0 ? 1 : progress.CompletedPages.Max() + 1;
-                if (next > 1) _walkingWindows.Add(window);
-                _pending.Enqueue(new PageTask(window, next));
-            }
+            else foreach (var task in _discovery.Remaining(window, progress)) _pending.Enqueue(task);
         }
 
         for (var i = 0; i < _settings.FetchersPerStream; i++)
@@ -212,63 +200,44 @@ public sealed class StreamActor : ReceivePersistentActor
             return;
         }
 
-        if (!TryLearnPaging(task, result, progress!))
-            return; // the window was split; its first page is dropped and its parts are fetched instead
+        var next = _discovery.Learn(task, result, progress!, out var parts);
+        if (next is null)
+        {
+            // Too many pages: the window is split and its parts fetched instead; this first page is dropped.
+            _listing.Drop(window);
+            Split(window, window.Split(parts));
+            return;
+        }
+        _pending.PushFront(next);
 
-        var inside = _stream.SupportsTimeFilter
+        var inside = PageRequests.FiltersByTime(_stream, window)
             ? result.Records.Where(r => r.CreatedAt is not { } at || window.Contains(at)).ToList()
             : result.Records;
-        _buffer.Add(new FetchedPage(task, inside));
-        WriteBuffered();
+        if (IsParentListing(window))
+            CollectParents(task, inside, progress!);
+        else
+        {
+            _buffer.Add(new FetchedPage(task, RecordEnricher.Enrich(_stream, window, _state.Run!, inside), _discovery.NextCursor(task, result)));
+            WriteBuffered();
+        }
         Dispatch();
     }
 
-    /// <summary>Learns how many pages a window has from its first page, queueing the rest or splitting the window.</summary>
-    private bool TryLearnPaging(PageTask task, PageResult result, WindowProgress progress)
+    private bool IsParentListing(TimeWindow window) => _stream.Parent is not null && window.Parent is null;
+
+    /// <summary>A child stream's window, once all its parents are listed, is replaced by one window per parent.</summary>
+    private void CollectParents(PageTask task, IReadOnlyList<PaystackRecord> parents, WindowProgress progress)
     {
         var window = task.Window;
-        if (_walkingWindows.Contains(window))
-        {
-            if (result.Records.Count == 0)
-            {
-                _walkingWindows.Remove(window);
-                _learnedPageCounts[window] = task.Page;
-            }
-            else _pending.PushFront([task with { Page = task.Page + 1 }]);
-            return true;
-        }
-
-        if (progress.PageCount is not null || _learnedPageCounts.ContainsKey(window) || task.Page != 1)
-            return true;
-
-        if (result.Meta.PageCount is > 0 and var pageCount)
-        {
-            var parts = (int)Math.Ceiling(pageCount / (double)_settings.MaxPagesPerWindow);
-            if (parts > 1 && _stream.SupportsTimeFilter && window.Length / parts >= MinimumSplitLength)
-            {
-                Split(window, parts);
-                return false;
-            }
-            _learnedPageCounts[window] = pageCount;
-            _pending.PushFront(Enumerable.Range(2, pageCount - 1).Select(page => new PageTask(window, page)));
-        }
-        else if (result.Records.Count == 0)
-        {
-            _learnedPageCounts[window] = 0;
-        }
-        else
-        {
-            // No usable page count: walk the window page by page until an empty page, never stopping on a short one.
-            _walkingWindows.Add(window);
-            _pending.PushFront([task with { Page = 2 }]);
-        }
-        return true;
+        _listing.Add(task, parents);
+        if (!_listing.TryComplete(window, _discovery.PageCount(window, progress), out var parentWindows)) return;
+        if (parentWindows.Count == 0) PersistCompletedWindows([window]);
+        else Split(window, parentWindows);
     }
 
-    private void Split(TimeWindow window, int parts)
+    private void Split(TimeWindow window, IReadOnlyList<TimeWindow> parts)
     {
-        var split = new StreamEvents.WindowSplit(window, window.Split(parts));
-        Persist(split, e =>
+        Persist(new StreamEvents.WindowSplit(window, parts), e =>
         {
             _state.Apply(e);
             _pending.PushFront(e.Parts.Select(part => new PageTask(part, 1)));
@@ -317,11 +286,12 @@ public sealed class StreamActor : ReceivePersistentActor
             var window = group.Key;
             if (!run.OpenWindows.TryGetValue(window, out var progress)) continue;
             var pageNumbers = group.Select(p => p.Task.Page).ToList();
-            var pageCount = progress.PageCount ?? (_learnedPageCounts.TryGetValue(window, out var learned) ? learned : null);
+            var pageCount = _discovery.PageCount(window, progress);
             var maxCursor = group.SelectMany(p => p.Records)
                 .Where(r => r.CreatedAt is not null)
                 .MaxBy(r => r.CreatedAt)?.CursorValue;
-            events.Add(new StreamEvents.PagesCompleted(window, pageNumbers, pageCount, group.Sum(p => p.Records.Count), maxCursor));
+            var nextCursor = group.MaxBy(p => p.Task.Page)!.NextCursor;
+            events.Add(new StreamEvents.PagesCompleted(window, pageNumbers, pageCount, group.Sum(p => p.Records.Count), maxCursor, nextCursor));
 
             if (pageCount is { } count && progress.CompletedPages.Union(pageNumbers).Count() >= count)
                 events.Add(new StreamEvents.WindowCompleted(window));
@@ -351,8 +321,7 @@ public sealed class StreamActor : ReceivePersistentActor
 
     private void AfterPersist(DateTimeOffset? cursorBefore)
     {
-        foreach (var window in _learnedPageCounts.Keys.Where(w => _state.Run?.OpenWindows.ContainsKey(w) != true).ToList())
-            _learnedPageCounts.Remove(window);
+        _discovery.Forget(window => _state.Run?.OpenWindows.ContainsKey(window) == true);
         ReportCheckpoint(cursorBefore);
         _supervisor.Tell(ProgressReport());
         MaybeSnapshot();
@@ -442,7 +411,7 @@ public sealed class StreamActor : ReceivePersistentActor
         long planned = run.PagesCompleted;
         foreach (var (window, progress) in run.OpenWindows)
         {
-            var count = progress.PageCount ?? (_learnedPageCounts.TryGetValue(window, out var learned) ? learned : (int?)null);
+            var count = _discovery.PageCount(window, progress);
             planned += count is { } known ? Math.Max(0, known - progress.CompletedPages.Count) : 1;
         }
         return planned;
@@ -453,6 +422,4 @@ public sealed class StreamActor : ReceivePersistentActor
     private string Describe(Exception error, PageTask task) => error is PaystackApiException api
         ? $"{_stream.Name}: {api.Message}"
         : $"{_stream.Name}: fetching {task} failed: {error.Message}";
-
-    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

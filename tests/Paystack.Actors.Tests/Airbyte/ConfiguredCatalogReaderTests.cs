@@ -54,7 +54,7 @@ public sealed class ConfiguredCatalogReaderTests
     [Fact]
     public void Rejects_incremental_for_a_stream_that_supports_only_full_refresh()
     {
-        IReadOnlyList<StreamDefinition> streams = [new("balance_history", "balance/ledger", "createdAt", "id", false, SupportsTimeFilter: false)];
+        IReadOnlyList<StreamDefinition> streams = [new("balance_history", "balance/ledger", "createdAt", "id", StreamPaging.PageNumbers, SupportsTimeFilter: false)];
 
         var error = Assert.Throws<AirbyteConfigException>(() =>
             ConfiguredCatalogReader.Parse(Catalog(Entry("balance_history", "incremental")), available: streams));

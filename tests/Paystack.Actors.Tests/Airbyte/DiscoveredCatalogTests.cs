@@ -27,7 +27,7 @@ public sealed class DiscoveredCatalogTests
     [Fact]
     public void Offers_only_full_refresh_for_a_stream_without_a_time_filter()
     {
-        var stream = DiscoveredCatalog.ToAirbyteStream(new StreamDefinition("customers", "customer", "createdAt", "id", true, SupportsTimeFilter: false));
+        var stream = DiscoveredCatalog.ToAirbyteStream(new StreamDefinition("customers", "customer", "createdAt", "id", StreamPaging.PageNumbersOrCursor, SupportsTimeFilter: false));
 
         Assert.Equal([SyncMode.FullRefresh], stream.SupportedSyncModes);
     }
@@ -56,7 +56,7 @@ public sealed class DiscoveredCatalogTests
     public void A_stream_without_a_schema_file_is_reported_by_name()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
-            DiscoveredCatalog.ToAirbyteStream(new StreamDefinition("payouts", "payout", "createdAt", "id", false)));
+            DiscoveredCatalog.ToAirbyteStream(new StreamDefinition("payouts", "payout", "createdAt", "id", StreamPaging.PageNumbers)));
 
         Assert.Contains("src/Actors/Airbyte/Schemas/payouts.json", error.Message);
     }

@@ -112,7 +112,7 @@ public sealed class PaystackClientRetryTests
     {
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { RecordsPerStream = 5 });
         using var client = SandboxClients.Create(sandbox);
-        var missing = new StreamDefinition("widgets", "widget", "createdAt", "id", SupportsCursorPaging: false);
+        var missing = new StreamDefinition("widgets", "widget", "createdAt", "id", StreamPaging.PageNumbers);
 
         var ex = await Assert.ThrowsAsync<PaystackApiException>(() => client.GetPageAsync(new PageRequest(missing, 1, 10), CancellationToken.None));
 

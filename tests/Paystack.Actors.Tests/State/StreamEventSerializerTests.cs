@@ -17,6 +17,9 @@ public sealed class StreamEventSerializerTests() : TestKit(JournalConfig.InMemor
         { new StreamEvents.PagesCompleted(Window, [1, 2], null, 7, "2024-01-01T05:00:00.000Z"), "pages-completed.v1" },
         { new StreamEvents.WindowCompleted(Window), "window-completed.v1" },
         { new StreamEvents.RunCompleted("r1", Window.To), "run-completed.v1" },
+        { new StreamEvents.RunStarted("r2", SyncMode.FullRefresh, Window.From, Window.To, [Window], StartedAt: Window.To), "run-started.v1" },
+        { new StreamEvents.WindowSplit(Window, [TimeWindow.OfParent("4600000001", Window.From.AddHours(2))]), "window-split.v1" },
+        { new StreamEvents.PagesCompleted(Window, [3], null, 50, null, NextCursor: "dGVybWluYWw6OQ=="), "pages-completed.v1" },
     };
 
     [Theory]
@@ -41,6 +44,18 @@ public sealed class StreamEventSerializerTests() : TestKit(JournalConfig.InMemor
 
         var @event = Assert.IsType<StreamEvents.WindowCompleted>(serializer.FromBinary(json, "window-completed.v1"));
         Assert.Equal(Window, @event.Window);
+    }
+
+    [Fact]
+    public void Only_a_parent_window_writes_its_parent()
+    {
+        var serializer = (StreamEventSerializer)Sys.Serialization.FindSerializerFor(new StreamEvents.WindowCompleted(Window));
+        var plain = System.Text.Encoding.UTF8.GetString(serializer.ToBinary(new StreamEvents.WindowCompleted(Window)));
+        var parent = TimeWindow.OfParent("4600000001", Window.From);
+        var withParent = serializer.ToBinary(new StreamEvents.WindowCompleted(parent));
+
+        Assert.DoesNotContain("parent", plain);
+        Assert.Equal(parent, Assert.IsType<StreamEvents.WindowCompleted>(serializer.FromBinary(withParent, "window-completed.v1")).Window);
     }
 
     [Fact]

@@ -83,9 +83,44 @@ public sealed class StreamStateTests
         Assert.Equal(state.Run!.Records, restored.Run!.Records);
         Assert.Equal(state.Run.OpenWindows.Keys, restored.Run.OpenWindows.Keys);
         Assert.Equal([1], restored.Run.OpenWindows[Windows[1]].CompletedPages);
-        Assert.Equal(state.Run.CompletedAhead, restored.Run.CompletedAhead);
+        Assert.Equal(state.Run.CompleteBefore, restored.Run.CompleteBefore);
 
         restored.Apply(new StreamEvents.WindowCompleted(Windows[0]));
         Assert.Equal(Windows[0].To, restored.Cursor); // window 2 done ahead, window 1 still open
+    }
+
+    [Fact]
+    public void A_window_replaced_by_its_parents_moves_the_cursor_only_past_parents_whose_children_are_done()
+    {
+        var state = Started();
+        TimeWindow[] parents =
+        [
+            TimeWindow.OfParent("11", Start.AddHours(5)),
+            TimeWindow.OfParent("12", Start.AddHours(5)), // same second as 11: the parent id keeps them apart
+            TimeWindow.OfParent("13", Start.AddHours(20)),
+        ];
+        state.Apply(new StreamEvents.WindowSplit(Windows[0], parents));
+        Assert.Equal(3, state.Run!.OpenWindows.Keys.Count(w => w.Parent is not null));
+
+        state.Apply(new StreamEvents.WindowCompleted(parents[2]));
+        Assert.Equal(parents[0].From, state.Cursor); // nothing before the oldest open parent is missing
+        state.Apply(new StreamEvents.WindowCompleted(parents[0]));
+        Assert.Equal(parents[0].From, state.Cursor); // its twin of the same second is still open
+        state.Apply(new StreamEvents.WindowCompleted(parents[1]));
+        Assert.Equal(Windows[1].From, state.Cursor); // the rest of the first day held no parent
+    }
+
+    [Fact]
+    public void A_snapshot_keeps_the_next_cursor_of_a_window_and_the_run_start()
+    {
+        var state = new StreamState();
+        var startedAt = Start.AddDays(3).AddMinutes(7);
+        state.Apply(new StreamEvents.RunStarted("run-2", SyncMode.FullRefresh, Start, Start.AddDays(3), [Windows[0]], StartedAt: startedAt));
+        state.Apply(new StreamEvents.PagesCompleted(Windows[0], [1, 2], null, 100, null, NextCursor: "dGVybWluYWw6OQ=="));
+
+        var restored = StreamState.FromSnapshot(state.ToSnapshot());
+
+        Assert.Equal("dGVybWluYWw6OQ==", restored.Run!.OpenWindows[Windows[0]].NextCursor);
+        Assert.Equal(startedAt, restored.Run.StartedAt);
     }
 }

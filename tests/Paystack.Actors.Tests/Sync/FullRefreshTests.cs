@@ -111,7 +111,7 @@ public sealed class UnfilteredStreamTests
     {
         await using var harness = await EngineHarness.StartAsync(EngineHarness.Sandboxed(recordsPerStream: 230),
             TestSettings.Create(pageSize: 20, maxPagesPerWindow: 3));
-        var untimed = new StreamDefinition("customers_list", "customer", "createdAt", "id", SupportsCursorPaging: false, SupportsTimeFilter: false);
+        var untimed = new StreamDefinition("customers_list", "customer", "createdAt", "id", StreamPaging.PageNumbers, SupportsTimeFilter: false);
         var job = EngineHarness.Job(SyncMode.FullRefresh, streams: []) with
         {
             Streams = [new StreamSelection(untimed, SyncMode.FullRefresh, WriteMode.Append)],

@@ -21,7 +21,7 @@ public static class DiscoveredCatalog
             modes,
             SourceDefinedCursor: true,
             DefaultCursorField: [definition.CursorField],
-            SourceDefinedPrimaryKey: [[definition.PrimaryKey]],
+            SourceDefinedPrimaryKey: definition.KeyFields.Select(field => (IReadOnlyList<string>)[field]).ToList(),
             IsResumable: definition.SupportsIncremental);
     }
 }

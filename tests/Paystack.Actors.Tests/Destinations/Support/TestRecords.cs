@@ -27,5 +27,5 @@ public static class TestRecords
     }
 
     public static StreamDefinition Stream(string name) =>
-        new(name, name, "createdAt", "id", SupportsCursorPaging: true);
+        new(name, name, "createdAt", "id", StreamPaging.PageNumbersOrCursor);
 }

@@ -1,0 +1,108 @@
+using Paystack.Actors.Configuration;
+using Paystack.Actors.Paystack;
+using Paystack.Actors.State;
+
+namespace Paystack.Actors.Sync;
+
+/// <summary>
+/// Learns how many pages each window has as its pages arrive, and says which pages to fetch next: all the rest at once
+/// when the first page names a page count, one after another when it does not (to an empty page, or while
+/// <c>meta.next</c> names another), or none when the window has to be split first.
+/// </summary>
+internal sealed class PageDiscovery(StreamDefinition stream, EngineSettings settings)
+{
+    /// <summary>Splitting finer than this gains nothing: the one-second boundary overlap would dominate each request.</summary>
+    private static readonly TimeSpan MinimumSplitLength = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<TimeWindow, int> _learnedPageCounts = new();
+    private readonly HashSet<TimeWindow> _walkingWindows = [];
+
+    /// <summary>The pages still to fetch of an open window, when a run starts or resumes.</summary>
+    public IEnumerable<PageTask> Remaining(TimeWindow window, WindowProgress progress)
+    {
+        if (progress.PageCount is { } count)
+        {
+            for (var page = 1; page <= count; page++)
+                if (!progress.CompletedPages.Contains(page)) yield return new PageTask(window, page);
+            yield break;
+        }
+
+        // A window read one page after another resumes after its last durable page.
+        var next = progress.CompletedPages.Count == 0 ? 1 : progress.CompletedPages.Max() + 1;
+        var byCursor = PageRequests.EndpointFor(stream, window).ReadsByCursor;
+        if (next > 1 && !byCursor) _walkingWindows.Add(window);
+        yield return new PageTask(window, next, byCursor ? progress.NextCursor : null);
+    }
+
+    /// <summary>What a fetched page teaches about its window.</summary>
+    /// <returns>The pages to fetch next, or null when the window must be split into <paramref name="parts"/> first.</returns>
+    public IReadOnlyList<PageTask>? Learn(PageTask task, PageResult result, WindowProgress progress, out int parts)
+    {
+        parts = 1;
+        var window = task.Window;
+        var endpoint = PageRequests.EndpointFor(stream, window);
+        if (endpoint.Paging.Kind == PagingKind.None)
+        {
+            _learnedPageCounts[window] = 1;
+            return [];
+        }
+
+        if (endpoint.ReadsByCursor)
+        {
+            if (NextCursor(endpoint, task, result) is { } next) return [task with { Page = task.Page + 1, Cursor = next }];
+            _learnedPageCounts[window] = task.Page;
+            return [];
+        }
+
+        if (_walkingWindows.Contains(window))
+        {
+            if (result.Records.Count > 0) return [task with { Page = task.Page + 1 }];
+            _walkingWindows.Remove(window);
+            _learnedPageCounts[window] = task.Page;
+            return [];
+        }
+
+        if (progress.PageCount is not null || _learnedPageCounts.ContainsKey(window) || task.Page != 1)
+            return [];
+
+        if (result.Meta.PageCount is > 0 and var pageCount)
+        {
+            var wanted = (int)Math.Ceiling(pageCount / (double)settings.MaxPagesPerWindow);
+            if (wanted > 1 && PageRequests.FiltersByTime(stream, window) && window.Length / wanted >= MinimumSplitLength)
+            {
+                parts = wanted;
+                return null;
+            }
+            _learnedPageCounts[window] = pageCount;
+            return Enumerable.Range(2, pageCount - 1).Select(page => new PageTask(window, page)).ToList();
+        }
+
+        if (result.Records.Count == 0)
+        {
+            _learnedPageCounts[window] = 0;
+            return [];
+        }
+
+        // No usable page count: walk the window page by page until an empty page, never stopping on a short one.
+        _walkingWindows.Add(window);
+        return [task with { Page = 2 }];
+    }
+
+    /// <summary>For a window read by cursor, the token of the page after this one; null when this page is the last.</summary>
+    public string? NextCursor(PageTask task, PageResult result) =>
+        NextCursor(PageRequests.EndpointFor(stream, task.Window), task, result);
+
+    /// <summary>The page count of a window: durable, or learned from its pages in this run; null while unknown.</summary>
+    public int? PageCount(TimeWindow window, WindowProgress progress) =>
+        progress.PageCount ?? (_learnedPageCounts.TryGetValue(window, out var learned) ? learned : null);
+
+    /// <summary>Forgets what was learned of windows that are no longer open.</summary>
+    public void Forget(Func<TimeWindow, bool> isOpen)
+    {
+        foreach (var window in _learnedPageCounts.Keys.Where(w => !isOpen(w)).ToList()) _learnedPageCounts.Remove(window);
+        _walkingWindows.RemoveWhere(w => !isOpen(w));
+    }
+
+    private static string? NextCursor(StreamDefinition endpoint, PageTask task, PageResult result) =>
+        endpoint.ReadsByCursor && PagingRule.HasNextCursorPage(result.Meta, task.Cursor) ? result.Meta.Next : null;
+}
