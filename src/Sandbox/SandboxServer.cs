@@ -71,7 +71,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var app = builder.Build();
         app.Use(pipeline.InvokeAsync);
         app.MapGet("/{resource}", (HttpContext context, string resource) => list.HandleAsync(context, resource));
-        app.MapGet("/balance/ledger", (HttpContext context) => list.HandleAsync(context, "balance/ledger")); // a two-segment list path
+        foreach (var path in Dataset.Paths.Where(p => p.Contains('/'))) // two-segment list paths such as balance/ledger
+            app.MapGet("/" + path, (HttpContext context) => list.HandleAsync(context, path));
         app.MapGet("/{resource}/{id}", (HttpContext context, string resource, string id) => fetch.HandleAsync(context, resource, id));
         app.MapFallback((HttpContext context) =>
             JsonReply.WriteAsync(context, StatusCodes.Status404NotFound, PaystackErrors.Simple("Entity not found")));
