@@ -12,8 +12,9 @@ using Paystack.Sandbox.Http;
 namespace Paystack.Sandbox;
 
 /// <summary>
-/// A fake api.paystack.co on Kestrel, bound to 127.0.0.1: the eight list endpoints (plus fetch by id) with Paystack's
-/// envelope, paging, filters, auth errors, rate limits and injectable faults, over a deterministic dataset of any size.
+/// A fake api.paystack.co on Kestrel, bound to 127.0.0.1: the list endpoints (plus fetch by id, a settlement's
+/// transactions and the balance) with Paystack's envelope, paging styles, filters, auth errors, rate limits and
+/// injectable faults, over a deterministic dataset of any size.
 /// Start with <see cref="StartAsync"/>, stop by disposing.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
@@ -60,6 +61,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var pipeline = new SandboxPipeline(options, requests, clock);
         var list = new ListEndpoint(dataset, options, clock);
         var fetch = new FetchEndpoint(dataset);
+        var settlementTransactions = new SettlementTransactionsEndpoint(dataset, options, clock);
+        var balance = new BalanceEndpoint(dataset, options);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -71,7 +74,10 @@ public sealed class SandboxServer : IAsyncDisposable
         var app = builder.Build();
         app.Use(pipeline.InvokeAsync);
         app.MapGet("/{resource}", (HttpContext context, string resource) => list.HandleAsync(context, resource));
-        app.MapGet("/balance/ledger", (HttpContext context) => list.HandleAsync(context, "balance/ledger")); // a two-segment list path
+        foreach (var path in Dataset.Paths.Where(p => p.Contains('/'))) // two-segment list paths such as balance/ledger
+            app.MapGet("/" + path, (HttpContext context) => list.HandleAsync(context, path));
+        app.MapGet("/balance", balance.HandleAsync);
+        app.MapGet("/settlement/{id}/transactions", (HttpContext context, string id) => settlementTransactions.HandleAsync(context, id));
         app.MapGet("/{resource}/{id}", (HttpContext context, string resource, string id) => fetch.HandleAsync(context, resource, id));
         app.MapFallback((HttpContext context) =>
             JsonReply.WriteAsync(context, StatusCodes.Status404NotFound, PaystackErrors.Simple("Entity not found")));

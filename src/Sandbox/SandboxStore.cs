@@ -74,6 +74,20 @@ public sealed class SandboxStore
             : null;
     }
 
+    /// <summary>
+    /// Ids of the transactions settlement <paramref name="settlementId"/> pays out, in the order
+    /// <c>GET /settlement/{id}/transactions</c> serves them: each transaction belongs to the first settlement created at
+    /// or after it, so no transaction is in two settlements and those after the newest settlement are in none.
+    /// </summary>
+    public IReadOnlyList<string> SettlementTransactionIds(string settlementId)
+    {
+        var settlements = _dataset.Get(SettlementMembership.SettlementPath);
+        var range = SettlementMembership.RangeOf(settlements, Find(settlements, settlementId));
+        var selection = _dataset.Get(SettlementMembership.TransactionPath).Select(range);
+        if (selection.Total > int.MaxValue) throw new InvalidOperationException($"{selection.Total} ids are too many to list.");
+        return selection.Slice(0, (int)selection.Total).Select(r => r.Id.ToString(CultureInfo.InvariantCulture)).ToArray();
+    }
+
     /// <summary>The record's creation time.</summary>
     public DateTimeOffset CreatedAt(string path, string id) => Find(_dataset.Get(path), id).CreatedAt;
 

@@ -8,6 +8,8 @@ public class CursorTests
     [InlineData("customer")]
     [InlineData("transaction")]
     [InlineData("transfer")]
+    [InlineData("bank")]
+    [InlineData("transferrecipient")]
     public async Task Cursor_paging_walks_to_the_end(string path)
     {
         await using var server = await SandboxServer.StartAsync(new SandboxOptions { Records = { [path] = 250 } });

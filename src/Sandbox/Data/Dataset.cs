@@ -12,6 +12,7 @@ internal sealed class Dataset
         new PlanGenerator(), new ProductGenerator(), new PaymentPageGenerator(), new OrderGenerator(), new SplitGenerator(),
         new BalanceLedgerGenerator(), new SubaccountGenerator(), new DedicatedAccountGenerator(), new BulkChargeGenerator(),
         new VirtualTerminalGenerator(), new StorefrontGenerator(), new BankGenerator(), new CountryGenerator(),
+        new TransferRecipientGenerator(), new TerminalGenerator(), new MandateAuthorizationGenerator(),
     ];
 
     private readonly Dictionary<string, ResourceTable> _tables = new(StringComparer.Ordinal);

@@ -36,7 +36,14 @@ internal sealed class ResourceTable
         _nextAddedId = generator.IdBase + (count + 1) * IdStride;
         if (generator is IAmountSource amounts)
             _amountByDay = new Lazy<long[]>(() => BuildDailyAmountPrefix(amounts));
+        if (generator is IStatusSource statuses)
+            Statuses = new StatusIndex(this, statuses);
     }
+
+    public int Seed => _seed;
+
+    /// <summary>Filtering on <c>status</c>, when the generator computes statuses alone; otherwise null.</summary>
+    public StatusIndex? Statuses { get; }
 
     public IRecordGenerator Generator { get; }
 
@@ -125,6 +132,48 @@ internal sealed class ResourceTable
         return json;
     }
 
+    /// <summary>The value <see cref="Patch"/> set on <paramref name="field"/> of record <paramref name="id"/>, if any.</summary>
+    public bool TryGetPatch(long id, string field, out JsonNode? value)
+    {
+        lock (_gate)
+        {
+            value = null;
+            if (!_patches.TryGetValue(id, out var fields) || !fields.TryGetValue(field, out var node)) return false;
+            value = node?.DeepClone();
+            return true;
+        }
+    }
+
+    /// <summary>Every record whose <paramref name="field"/> was changed, with its new value.</summary>
+    public IReadOnlyList<(long Id, JsonNode? Value)> PatchesOf(string field)
+    {
+        lock (_gate)
+            return _patches.Where(p => p.Value.ContainsKey(field)).Select(p => (p.Key, p.Value[field]?.DeepClone())).ToArray();
+    }
+
+    /// <summary>The record with the greatest key below <paramref name="key"/>, generated or added, or null when none is.</summary>
+    public RecordRef? LastBelow(RecordKey key)
+    {
+        var below = FirstBaseIndexAbove(key, strictlyAbove: false) - 1;
+        RecordRef? best = below >= 0 ? BaseRef(below) : null;
+        lock (_gate)
+        {
+            var at = _added.BinarySearch(new RecordRef(0, key.Id, key.CreatedAt), RefComparer.Instance);
+            var addedBelow = (at < 0 ? ~at : at) - 1;
+            if (addedBelow >= 0 && (best is null || _added[addedBelow].Key > best.Value.Key)) best = _added[addedBelow];
+        }
+        return best;
+    }
+
+    /// <summary>The newest record, generated or added, or null when the resource is empty.</summary>
+    public RecordRef? Newest()
+    {
+        RecordRef? best = BaseCount > 0 ? BaseRef(BaseCount - 1) : null;
+        lock (_gate)
+            if (_added.Count > 0 && (best is null || _added[^1].Key > best.Value.Key)) best = _added[^1];
+        return best;
+    }
+
     /// <summary>The records whose creation time is in <paramref name="range"/>, in list order, not yet materialised.</summary>
     public Selection Select(TimeRange range)
     {
@@ -181,7 +230,7 @@ internal sealed class ResourceTable
             ? amount
             : fields.ContainsKey("amount") ? 0 : original;
 
-    private bool TryFindBase(long id, out long index)
+    public bool TryFindBase(long id, out long index)
     {
         index = (id - Generator.IdBase) / IdStride;
         return id >= Generator.IdBase && index < BaseCount && BaseId(index) == id;

@@ -11,6 +11,7 @@ internal sealed class BankGenerator : IRecordGenerator
     public long IdBase => 4_100_000_000;
     public string Noun => "Bank";
     public string? UpdatedField => "updatedAt";
+    public Paging Paging => Paging.OffsetOrCursor;
     public bool FiltersByTime => false;
 
     public JsonObject Create(RecordContext context)

@@ -9,6 +9,7 @@ internal sealed class CustomerGenerator : IRecordGenerator
     public long IdBase => 4_200_000_000;
     public string Noun => "Customer";
     public string? UpdatedField => "updatedAt";
+    public Paging Paging => Paging.OffsetOrCursor;
 
     public JsonObject Create(RecordContext context)
     {

@@ -24,10 +24,6 @@ internal sealed class DatasetLinks
     public DateTimeOffset PlanCreatedAt(int planIndex) =>
         _dataStart.AddSeconds(-(long)(RecordRandom.Hash(_seed, "plan", planIndex) % (86_400UL * 60)));
 
-    /// <summary>Transfer recipients exist before the data starts; each keeps one creation time.</summary>
-    public DateTimeOffset RecipientCreatedAt(int recipientIndex) =>
-        _dataStart.AddSeconds(-(long)(RecordRandom.Hash(_seed, "transferrecipient", recipientIndex) % (86_400UL * 30)));
-
     /// <summary>A customer who already existed at <paramref name="time"/> (any customer when none did).</summary>
     public Person CustomerBefore(DateTimeOffset time, RecordRandom random)
     {
@@ -36,6 +32,19 @@ internal sealed class DatasetLinks
         var existing = customers.Timeline.FirstIndexFrom(time, strictlyAfter: true);
         var index = existing > 0 ? random.Between(0, existing) : random.Between(0, customers.BaseCount);
         return CustomerAt(index);
+    }
+
+    /// <summary>
+    /// A transfer recipient that already existed at <paramref name="time"/> (the oldest when none did), as a transfer
+    /// nests it; null when the dataset has no recipients.
+    /// </summary>
+    public JsonObject? RecipientBefore(DateTimeOffset time, RecordRandom random, string domain, long integration)
+    {
+        var recipients = _table("transferrecipient");
+        if (recipients is null || recipients.BaseCount == 0) return null;
+        var existing = recipients.Timeline.FirstIndexFrom(time, strictlyAfter: true);
+        var index = existing > 0 ? random.Between(0, existing) : 0;
+        return TransferRecipientGenerator.Build(_seed, index, recipients.BaseId(index), recipients.Timeline.TimeOf(index), domain, integration);
     }
 
     public Person CustomerAt(long index)

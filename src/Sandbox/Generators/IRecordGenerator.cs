@@ -23,6 +23,12 @@ internal interface IRecordGenerator
     /// <summary>Whether the endpoint returns everything in one response without <c>meta</c> (later pages are empty).</summary>
     bool Unpaged => false;
 
+    /// <summary>How the endpoint pages when it does (ignored when <see cref="Unpaged"/>).</summary>
+    Paging Paging => Paging.Offset;
+
+    /// <summary>The <c>message</c> of a successful list answer.</summary>
+    string ListMessage => Noun + "s retrieved";
+
     /// <summary>The record, with every field the real object carries (nullable ones set to null when absent).</summary>
     JsonObject Create(RecordContext context);
 }

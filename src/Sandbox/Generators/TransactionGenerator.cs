@@ -16,6 +16,7 @@ internal sealed class TransactionGenerator : IRecordGenerator, IAmountSource
     public long IdBase => 4_000_000_000;
     public string Noun => "Transaction";
     public string? UpdatedField => null;
+    public Paging Paging => Paging.OffsetOrCursor;
 
     /// <summary>The amount in kobo, computable alone so <c>total_volume</c> never materialises records.</summary>
     public long AmountOf(int seed, long index)

@@ -5,13 +5,11 @@ namespace Paystack.Sandbox.Generators;
 /// <summary>GET /transfer records (see paystack-examples/transfer.json), with the recipient and session objects.</summary>
 internal sealed class TransferGenerator : IRecordGenerator
 {
-    private static readonly (string Code, string Name)[] Banks =
-        [("058", "Guaranty Trust Bank"), ("044", "Access Bank"), ("057", "Zenith Bank"), ("011", "First Bank of Nigeria")];
-
     public string Path => "transfer";
     public long IdBase => 4_800_000_000;
     public string Noun => "Transfer";
     public string? UpdatedField => "updatedAt";
+    public Paging Paging => Paging.OffsetOrCursor;
 
     public JsonObject Create(RecordContext context)
     {
@@ -19,11 +17,8 @@ internal sealed class TransferGenerator : IRecordGenerator
         var roll = random.NextDouble();
         var status = roll < 0.85 ? "success" : roll < 0.92 ? "failed" : roll < 0.97 ? "pending" : "reversed";
         var updated = context.CreatedAt.AddSeconds(random.Between(2, 600));
-        var recipientIndex = random.Next(5_000);
-        var bank = Banks[recipientIndex % Banks.Length];
-        
-        var recipientRandom = Data.RecordRandom.For(context.Seed, "transferrecipient", recipientIndex);
-        var recipientCreated = Timestamps.Format(context.Links.RecipientCreatedAt(recipientIndex));
+        var recipient = context.Links.RecipientBefore(context.CreatedAt, random, context.Domain, context.Integration)
+                        ?? OrphanRecipient(context, random);
         var amount = random.Between(100, 2_000_000) * 100;
         return new JsonObject
         {
@@ -44,35 +39,17 @@ internal sealed class TransferGenerator : IRecordGenerator
             ["request"] = random.Between(200_000_000, 300_000_000),
             ["transferred_at"] = status == "success" ? Timestamps.Format(updated) : null,
             ["updatedAt"] = Timestamps.Format(updated),
-            ["recipient"] = new JsonObject
-            {
-                ["active"] = true,
-                ["createdAt"] = recipientCreated,
-                ["currency"] = "NGN",
-                ["description"] = null,
-                ["domain"] = context.Domain,
-                ["email"] = null,
-                ["id"] = 50_000_000 + recipientIndex,
-                ["integration"] = context.Integration,
-                ["metadata"] = null,
-                ["name"] = "Recipient " + recipientIndex,
-                ["recipient_code"] = "RCP_" + recipientRandom.Code(15),
-                ["type"] = "nuban",
-                ["updatedAt"] = recipientCreated,
-                ["is_deleted"] = false,
-                ["isDeleted"] = false,
-                ["details"] = new JsonObject
-                {
-                    ["authorization_code"] = null,
-                    ["account_number"] = recipientRandom.Digits(10),
-                    ["account_name"] = null,
-                    ["bank_code"] = bank.Code,
-                    ["bank_name"] = bank.Name,
-                },
-            },
+            ["recipient"] = recipient,
             ["session"] = new JsonObject { ["provider"] = null, ["id"] = null },
             ["fee_charged"] = amount >= 5_000_000 ? 5_000 : 1_000,
             ["fees_breakdown"] = null,
         };
+    }
+
+    // A dataset configured without recipients still nests a well-formed one, like a recipient since deleted.
+    private static JsonObject OrphanRecipient(RecordContext context, Data.RecordRandom random)
+    {
+        var index = random.Between(0, 5_000);
+        return TransferRecipientGenerator.Build(context.Seed, index, 0, context.CreatedAt, context.Domain, context.Integration);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Paystack.Sandbox.Generators;
 
 namespace Paystack.Sandbox.Http;
 
@@ -14,18 +15,24 @@ internal sealed class ListQuery
     public bool UseCursor { get; private init; }
     public long? NextId { get; private init; }
     public long? PreviousId { get; private init; }
+    /// <summary>The <c>status</c> filter of an endpoint that takes one, or null.</summary>
+    public string? Status { get; private init; }
     public string? Error { get; private init; }
 
-    public static ListQuery Parse(IQueryCollection query, SandboxOptions options, bool cursorCapable)
+    public static ListQuery Parse(IQueryCollection query, SandboxOptions options, Paging paging)
     {
+        var cursorOnly = paging is Paging.CursorNextPrevious or Paging.CursorForward;
         var page = 1;
-        if (Value(query, "page") is { } pageText && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+        if (!cursorOnly && Value(query, "page") is { } pageText
+            && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
             return Fail($"Invalid page '{pageText}': page must be a whole number from 1");
 
+        // The cursor-only endpoints document per_page alone; a client sending perPage there gets the default size.
         var perPage = options.DefaultPageSize;
-        if ((Value(query, "perPage") ?? Value(query, "per_page")) is { } sizeText
+        var sizeName = cursorOnly ? "per_page" : "perPage";
+        if ((cursorOnly ? Value(query, "per_page") : Value(query, "perPage") ?? Value(query, "per_page")) is { } sizeText
             && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out perPage) || perPage < 1))
-            return Fail($"Invalid perPage '{sizeText}': perPage must be a whole number from 1");
+            return Fail($"Invalid {sizeName} '{sizeText}': {sizeName} must be a whole number from 1");
         perPage = Math.Min(perPage, options.MaxPageSize);
 
         DateTimeOffset? from = null, to = null;
@@ -40,15 +47,17 @@ internal sealed class ListQuery
             to = parsed;
         }
 
-        var useCursor = cursorCapable && string.Equals(Value(query, "use_cursor"), "true", StringComparison.OrdinalIgnoreCase);
+        var useCursor = cursorOnly
+                        || paging == Paging.OffsetOrCursor && string.Equals(Value(query, "use_cursor"), "true", StringComparison.OrdinalIgnoreCase);
+        var nextName = paging == Paging.CursorForward ? "cursor" : "next";
         long? next = null, previous = null;
-        if (cursorCapable && Value(query, "next") is { } nextText)
+        if (paging != Paging.Offset && Value(query, nextName) is { } nextText)
         {
-            if (!TryReadCursor(nextText, out var id)) return Fail($"Invalid cursor '{nextText}' in next");
+            if (!TryReadCursor(nextText, out var id)) return Fail($"Invalid cursor '{nextText}' in {nextName}");
             next = id;
             useCursor = true;
         }
-        if (cursorCapable && Value(query, "previous") is { } previousText && previousText != "null")
+        if (paging is Paging.OffsetOrCursor or Paging.CursorNextPrevious && Value(query, "previous") is { } previousText && previousText != "null")
         {
             if (!TryReadCursor(previousText, out var id)) return Fail($"Invalid cursor '{previousText}' in previous");
             previous = id;
@@ -58,6 +67,7 @@ internal sealed class ListQuery
         return new ListQuery
         {
             Page = page, PerPage = perPage, From = from, To = to, UseCursor = useCursor, NextId = next, PreviousId = previous,
+            Status = paging == Paging.CursorForward ? Value(query, "status") : null,
         };
     }
 

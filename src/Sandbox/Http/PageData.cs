@@ -1,0 +1,24 @@
+using System.Globalization;
+using System.Text.Json;
+using Paystack.Sandbox.Data;
+
+namespace Paystack.Sandbox.Http;
+
+/// <summary>The parts every list answer shares: the <c>data</c> array and the echoed page size.</summary>
+internal static class PageData
+{
+    /// <summary>Materialises only the records of the page.</summary>
+    public static void WriteData(Utf8JsonWriter writer, ResourceTable table, IReadOnlyList<RecordRef> page, string domain)
+    {
+        writer.WriteStartArray("data");
+        foreach (var record in page) table.Materialize(record, domain).WriteTo(writer);
+        writer.WriteEndArray();
+    }
+
+    /// <summary><c>perPage</c> as a number, or as a string on the paths configured to send it so.</summary>
+    public static void WritePerPage(Utf8JsonWriter writer, SandboxOptions options, string path, int perPage)
+    {
+        if (options.PerPageAsString.Contains(path)) writer.WriteString("perPage", perPage.ToString(CultureInfo.InvariantCulture));
+        else writer.WriteNumber("perPage", perPage);
+    }
+}
