@@ -16,10 +16,12 @@ public sealed class DiscoveredCatalogTests
         {
             SyncMode[] modes = definition.SupportsIncremental ? [SyncMode.FullRefresh, SyncMode.Incremental] : [SyncMode.FullRefresh];
             Assert.Equal(modes, stream.SupportedSyncModes);
-            Assert.True(stream.SourceDefinedCursor);
-            Assert.Equal([definition.CursorField], stream.DefaultCursorField);
-            Assert.Equal([["id"]], stream.SourceDefinedPrimaryKey!.Select(k => k.ToArray()));
+            Assert.Equal(definition.SupportsIncremental, stream.SourceDefinedCursor);
+            Assert.Equal(definition.SupportsIncremental ? [definition.CursorField] : null, stream.DefaultCursorField);
+            Assert.Equal(definition.KeyFields.Select(f => new[] { f }), stream.SourceDefinedPrimaryKey!.Select(k => k.ToArray()));
         }
+        Assert.Equal([["currency"], ["read_at"]], catalog.Streams.Single(s => s.Name == "balances").SourceDefinedPrimaryKey!.Select(k => k.ToArray()));
+        Assert.Equal(["settlement_createdAt"], catalog.Streams.Single(s => s.Name == "settlement_transactions").DefaultCursorField);
         Assert.Equal(["created_at"], catalog.Streams.Single(s => s.Name == "invoices").DefaultCursorField);
         Assert.Contains(catalog.Streams, s => s.SupportedSyncModes.Count == 1); // full-refresh-only streams exist
     }
@@ -41,9 +43,9 @@ public sealed class DiscoveredCatalogTests
             Assert.Equal("object", schema["type"]!.GetValue<string>());
             Assert.True(schema["additionalProperties"]!.GetValue<bool>());
             var properties = schema["properties"]!.AsObject();
-            Assert.Contains(definition.CursorField, properties.Select(p => p.Key));
-            Assert.Contains(definition.PrimaryKey, properties.Select(p => p.Key));
-            Assert.Equal("date-time", properties[definition.CursorField]!["format"]!.GetValue<string>());
+            Assert.All(definition.KeyFields, key => Assert.Contains(key, properties.Select(p => p.Key)));
+            if (definition.SupportsIncremental)
+                Assert.Equal("date-time", properties[definition.CursorField]!["format"]!.GetValue<string>());
             foreach (var (name, field) in properties)
             {
                 var types = field!["type"]!.AsArray().Select(t => t!.GetValue<string>());

@@ -8,6 +8,8 @@ public sealed class ReadFiles : IDisposable
 {
     private readonly TempFiles _files = new();
 
+    public string Folder => _files.Folder;
+
     public string Write(string name, string content) => _files.Write(name, content);
 
     public string Config(string secretKey, Uri baseUrl, string startDate = "2022-12-01T00:00:00Z", int lookbackDays = 0) =>

@@ -1,6 +1,9 @@
 namespace Paystack.Host.Tests.Streams;
 
-/// <summary>The streams beyond the original eight: name, sandbox path and whether incremental sync is offered.</summary>
+/// <summary>
+/// The list streams beyond the original eight: name, sandbox path and whether incremental sync is offered. The child
+/// and point-in-time streams have tests of their own.
+/// </summary>
 public static class AddedStreams
 {
     public static IReadOnlyList<(string Name, string Path, bool Incremental)> All { get; } =
@@ -12,10 +15,13 @@ public static class AddedStreams
         ("splits", "split", true),
         ("balance_ledger", "balance/ledger", true),
         ("subaccounts", "subaccount", false),
+        ("transfer_recipients", "transferrecipient", false),
         ("dedicated_accounts", "dedicated_account", false),
         ("bulk_charges", "bulkcharge", false),
+        ("terminals", "terminal", false),
         ("virtual_terminals", "virtual_terminal", false),
         ("storefronts", "storefront", false),
+        ("direct_debit_mandates", "directdebit/mandate-authorizations", false),
         ("banks", "bank", false),
         ("countries", "country", false),
     ];

@@ -19,8 +19,9 @@ public static class DiscoveredCatalog
             definition.Name,
             StreamSchemas.Get(definition.Name),
             modes,
-            SourceDefinedCursor: true,
-            DefaultCursorField: [definition.CursorField],
+            // A stream read whole every time has no cursor to offer.
+            SourceDefinedCursor: definition.SupportsIncremental,
+            DefaultCursorField: definition.SupportsIncremental ? [definition.CursorField] : null,
             SourceDefinedPrimaryKey: definition.KeyFields.Select(field => (IReadOnlyList<string>)[field]).ToList(),
             IsResumable: definition.SupportsIncremental);
     }
