@@ -9,7 +9,8 @@ namespace Paystack.Sandbox;
 /// <summary>
 /// The sandbox's records, for tests: read what the API serves, add records and change fields while it runs.
 /// Resources are keyed by path: <c>customer</c>, <c>dispute</c>, <c>paymentrequest</c>, <c>refund</c>,
-/// <c>settlement</c>, <c>subscription</c>, <c>transaction</c>, <c>transfer</c>. Ids are decimal text.
+/// <c>settlement</c>, <c>subscription</c>, <c>transaction</c>, <c>transfer</c> and the others in <see cref="Paths"/>
+/// (e.g. <c>terminal</c>, <c>directdebit/mandate-authorizations</c>). Ids are decimal text.
 /// Generated records are computed on demand, so a dataset of millions costs almost no memory. Thread-safe.
 /// </summary>
 public sealed class SandboxStore

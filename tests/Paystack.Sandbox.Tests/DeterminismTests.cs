@@ -13,6 +13,9 @@ public class DeterminismTests
     [InlineData("transaction?page=3&perPage=40")]
     [InlineData("subscription?perPage=10&from=2024-01-01")]
     [InlineData("dispute?page=2")]
+    [InlineData("transferrecipient?page=2&perPage=30")]
+    [InlineData("terminal?per_page=30")]
+    [InlineData("directdebit/mandate-authorizations?per_page=30&status=active")]
     public async Task Same_seed_gives_the_same_bytes_and_another_seed_does_not(string query)
     {
         var first = await Body(1234, query);

@@ -48,8 +48,8 @@ internal sealed class ListQuery
         }
 
         var useCursor = cursorOnly
-                        || paging == Paging.OffsetOrCursor && string.Equals(Value(query, "use_cursor"), "true", StringComparison.OrdinalIgnoreCase);
-        var nextName = paging == Paging.CursorForward ? "cursor" : "next";
+                        || (paging == Paging.OffsetOrCursor && string.Equals(Value(query, "use_cursor"), "true", StringComparison.OrdinalIgnoreCase));
+        var nextName = paging == Paging.CursorForward ? "cursor" : "next"; // the forward-only style names its token "cursor"
         long? next = null, previous = null;
         if (paging != Paging.Offset && Value(query, nextName) is { } nextText)
         {
@@ -57,7 +57,8 @@ internal sealed class ListQuery
             next = id;
             useCursor = true;
         }
-        if (paging is Paging.OffsetOrCursor or Paging.CursorNextPrevious && Value(query, "previous") is { } previousText && previousText != "null")
+        var takesPrevious = paging is Paging.OffsetOrCursor or Paging.CursorNextPrevious;
+        if (takesPrevious && Value(query, "previous") is { } previousText && previousText != "null")
         {
             if (!TryReadCursor(previousText, out var id)) return Fail($"Invalid cursor '{previousText}' in previous");
             previous = id;
