@@ -8,11 +8,13 @@ namespace Paystack.Actors.Tests.Sync;
 
 public sealed class CrashResumeTests(ITestOutputHelper output)
 {
-    private static readonly string[] Streams = ["transactions", "customers", "transfers"];
-
-    [Fact]
-    public async Task A_run_stopped_midway_resumes_from_its_journal_and_fetches_only_what_was_not_durable()
+    [Theory]
+    [InlineData("transactions,customers,transfers")] // windows read by page number
+    [InlineData("terminals,direct_debit_mandates,transfer_recipients")] // read by cursor: resumed from the durable token
+    [InlineData("settlement_transactions")] // a child stream: resumed per parent
+    public async Task A_run_stopped_midway_resumes_from_its_journal_and_fetches_only_what_was_not_durable(string streams)
     {
+        var Streams = streams.Split(',');
         var options = EngineHarness.Sandboxed(recordsPerStream: 600);
         await using var harness = await EngineHarness.StartAsync(options, TestSettings.Create(pageSize: 20, fetchersPerStream: 2));
         harness.Sandbox.Faults.Latency = TimeSpan.FromMilliseconds(15);

@@ -57,9 +57,19 @@ internal sealed class EngineHarness : IAsyncDisposable
         return await engine.RunAsync(job, ClientOptions, Destination, observer, cancellationToken);
     }
 
-    /// <summary>The ids the sandbox holds for a stream, created in [StartDate, upTo).</summary>
-    public IReadOnlyList<string> SandboxIds(string stream, DateTimeOffset? upTo = null) =>
-        Sandbox.Store.Ids(StreamCatalog.Get(stream).Path, StartDate, upTo ?? DateTimeOffset.UtcNow.AddMinutes(-1));
+    /// <summary>
+    /// The ids the sandbox holds for a stream, created in [StartDate, upTo); for a child stream, the children of those
+    /// parents. A point-in-time stream has no ids of its own in the sandbox.
+    /// </summary>
+    public IReadOnlyList<string> SandboxIds(string stream, DateTimeOffset? upTo = null)
+    {
+        var definition = StreamCatalog.Get(stream);
+        if (definition.Parent is { } parent)
+            return SandboxIds(parent.Stream, upTo).SelectMany(Sandbox.Store.SettlementTransactionIds).ToList();
+        if (definition.ReadAtField is not null)
+            throw new ArgumentException($"{stream} is read at a point in time; its records have no ids in the sandbox.", nameof(stream));
+        return Sandbox.Store.Ids(definition.Path, StartDate, upTo ?? DateTimeOffset.UtcNow.AddMinutes(-1));
+    }
 
     public async ValueTask DisposeAsync()
     {
