@@ -20,11 +20,14 @@ public sealed class ScheduledRunTests
         Assert.All(status.Streams, s =>
         {
             Assert.Equal("completed", s.State);
-            Assert.Equal(ServeEnvironment.RecordsPerStream, s.Records);
+            var definition = StreamCatalog.Get(s.Name);
+            // A list stream holds the sandbox's records; child and point-in-time streams hold what their parents and currencies give.
+            if (definition.Parent is null && definition.ReadAtField is null) Assert.Equal(ServeEnvironment.RecordsPerStream, s.Records);
+            else Assert.True(s.Records > 0, $"{s.Name} wrote nothing");
             Assert.NotNull(s.Cursor);
         });
         Assert.Equal("schedule", status.LastRun!.Reason);
-        Assert.Equal(StreamCatalog.All.Count * ServeEnvironment.RecordsPerStream, status.LastRun.Records);
+        Assert.Equal(status.Streams.Sum(s => s.Records), status.LastRun.Records);
         Assert.InRange(status.NextRun!.Value, DateTimeOffset.UtcNow.AddMinutes(55), DateTimeOffset.UtcNow.AddMinutes(61));
         Assert.Equal((ServeEnvironment.RecordsPerStream, ServeEnvironment.RecordsPerStream), environment.Count("transactions"));
 
