@@ -109,7 +109,7 @@ public sealed class AddedStreamReadTests : IAsyncLifetime, IDisposable
             Assert.Equal(incremental ? ["full_refresh", "incremental"] : ["full_refresh"], modes);
             var properties = stream.GetProperty("json_schema").GetProperty("properties");
             Assert.True(properties.TryGetProperty("id", out _), $"{name}: schema has no id");
-            Assert.True(properties.EnumerateObject().Count() > 5, $"{name}: schema too thin");
+            Assert.True(properties.EnumerateObject().Count() > 2, $"{name}: the schema declares little more than the key");
         }
     }
 }
