@@ -25,6 +25,7 @@ public static class StreamCatalog
         new("subaccounts", "subaccount", "createdAt", "id", Pages, SupportsTimeFilter: false),
         new("transfer_recipients", "transferrecipient", "createdAt", "id", PagesOrCursor, SupportsTimeFilter: false),
         new("dedicated_accounts", "dedicated_account", "created_at", "id", Pages, SupportsTimeFilter: false),
+        new("dedicated_account_providers", "dedicated_account/available_providers", "createdAt", "id", StreamPaging.None, SupportsTimeFilter: false),
         new("bulk_charges", "bulkcharge", "createdAt", "id", Pages, SupportsTimeFilter: false),
         // Terminals carry no creation time; the cursor field names what one would be called, and stays empty.
         new("terminals", "terminal", "createdAt", "id", StreamPaging.CursorOnly(), SupportsTimeFilter: false),

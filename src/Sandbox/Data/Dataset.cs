@@ -13,6 +13,7 @@ internal sealed class Dataset
         new BalanceLedgerGenerator(), new SubaccountGenerator(), new DedicatedAccountGenerator(), new BulkChargeGenerator(),
         new VirtualTerminalGenerator(), new StorefrontGenerator(), new BankGenerator(), new CountryGenerator(),
         new TransferRecipientGenerator(), new TerminalGenerator(), new MandateAuthorizationGenerator(),
+        new DedicatedAccountProviderGenerator(),
     ];
 
     private readonly Dictionary<string, ResourceTable> _tables = new(StringComparer.Ordinal);

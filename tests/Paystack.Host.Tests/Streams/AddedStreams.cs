@@ -17,6 +17,7 @@ public static class AddedStreams
         ("subaccounts", "subaccount", false),
         ("transfer_recipients", "transferrecipient", false),
         ("dedicated_accounts", "dedicated_account", false),
+        ("dedicated_account_providers", "dedicated_account/available_providers", false),
         ("bulk_charges", "bulkcharge", false),
         ("terminals", "terminal", false),
         ("virtual_terminals", "virtual_terminal", false),
