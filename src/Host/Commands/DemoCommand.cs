@@ -45,10 +45,12 @@ internal static class DemoCommand
             await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions
             {
                 RecordsPerStream = parseResult.GetValue(records),
+                // About one settlement a week, as a real account has; each one costs a request for its transactions.
+                Records = { ["settlement"] = Math.Max(1, parseResult.GetValue(records) / 20) },
                 TestRateLimit = DemoRequestsPerMinute,
                 Faults = { Latency = TimeSpan.FromMilliseconds(30), LatencyJitter = TimeSpan.FromMilliseconds(20), ServerErrorRate = 0.02, Seed = 1 },
             }, ct: cancellationToken);
-            console.MarkupLineInterpolated($"Sandbox Paystack API on [blue]{sandbox.BaseUrl}[/] with {parseResult.GetValue(records):N0} records per stream, 30 ms latency and 2% failing requests.");
+            console.MarkupLineInterpolated($"Sandbox Paystack API on [blue]{sandbox.BaseUrl}[/] with {parseResult.GetValue(records):N0} records per stream ({sandbox.Store.Count("settlement"):N0} settlements), 30 ms latency and 2% failing requests.");
 
             var source = new SourceConfig(sandbox.Options.TestKey, sandbox.Options.DataStart, BaseUrl: sandbox.BaseUrl);
             var request = new SyncRequest(source, DestinationSpec.Parse($"sqlite:{file.FullName}"), StreamCatalog.All, SyncMode.Incremental, WriteMode.AppendDedup);
