@@ -11,7 +11,11 @@ public static class ChildCase
 {
     public const string ResultPrefix = "BENCH-RESULT ";
 
-    public static async Task<CaseResult> RunAsync(BenchCase benchCase, IReadOnlyList<string> passThrough)
+    public static Task<CaseResult> RunAsync(BenchCase benchCase, IReadOnlyList<string> passThrough) =>
+        RunAsync<CaseResult>(benchCase.Name, passThrough);
+
+    /// <summary>Runs the case named <paramref name="caseName"/> in a child process and reads its result of type <typeparamref name="T"/>.</summary>
+    public static async Task<T> RunAsync<T>(string caseName, IReadOnlyList<string> passThrough) where T : class
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         // Under `dotnet paystack-bench.dll` the process is dotnet itself, which needs the dll first.
@@ -19,19 +23,19 @@ public static class ChildCase
         if (!Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals("paystack-bench", StringComparison.Ordinal))
             start.ArgumentList.Add(entry);
         start.ArgumentList.Add("--case");
-        start.ArgumentList.Add(benchCase.Name);
+        start.ArgumentList.Add(caseName);
         foreach (var argument in passThrough) start.ArgumentList.Add(argument);
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The benchmark could not start itself.");
-        CaseResult? result = null;
+        T? result = null;
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
             if (line.StartsWith(ResultPrefix, StringComparison.Ordinal))
-                result = JsonSerializer.Deserialize<CaseResult>(line[ResultPrefix.Length..]);
+                result = JsonSerializer.Deserialize<T>(line[ResultPrefix.Length..]);
             else
-                Console.Error.WriteLine($"  [{benchCase.Name}] {line}");
+                Console.Error.WriteLine($"  [{caseName}] {line}");
         }
         await process.WaitForExitAsync();
-        return result ?? throw new InvalidOperationException($"Case {benchCase.Name} ended (exit code {process.ExitCode}) without a result.");
+        return result ?? throw new InvalidOperationException($"Case {caseName} ended (exit code {process.ExitCode}) without a result.");
     }
 }

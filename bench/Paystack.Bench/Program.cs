@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Paystack.Bench;
+using Paystack.Bench.Startup;
 
-// paystack-bench [ceiling|memory|unlimited|all ...] [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem] [--trace] [--case NAME]
+// paystack-bench [ceiling|memory|unlimited|startup|all ...] [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem] [--trace] [--runs N] [--case NAME]
 // Every case runs in its own child process; --case runs one case here and prints its result as a JSON line.
 var scenarios = new List<string>();
 string? caseName = null;
@@ -9,6 +10,7 @@ var external = false;
 string? hostDll = null;
 var journal = "sqlite";
 var trace = false;
+var executableRuns = 3;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -30,11 +32,17 @@ for (var i = 0; i < args.Length; i++)
         case "--sandbox-dll" when i + 1 < args.Length:
             hostDll = Path.GetFullPath(args[++i]);
             break;
+        case "--runs" when i + 1 < args.Length:
+            executableRuns = int.TryParse(args[++i], out var runs) && runs >= 0 ? runs : Fail<int>($"--runs must be a whole number, not '{args[i]}'.");
+            break;
         case "--trace":
             trace = true;
             break;
         case "all":
             scenarios.AddRange(Scenarios.Names);
+            break;
+        case "startup":
+            scenarios.Add("startup");
             break;
         case var name when Scenarios.Names.Contains(name):
             scenarios.Add(name);
@@ -49,6 +57,13 @@ for (var i = 0; i < args.Length; i++)
 
 hostDll ??= HostLocator.DefaultHostDll();
 var options = new RunOptions(external, hostDll, journal, trace);
+
+if (caseName is not null && StartupCase.Find(caseName) is { } startupCase)
+{
+    var startup = await StartupRunner.RunAsync(startupCase, options);
+    Console.WriteLine(ChildCase.ResultPrefix + JsonSerializer.Serialize(startup));
+    return startup.Succeeded ? 0 : 1;
+}
 
 if (caseName is not null)
 {
@@ -69,6 +84,12 @@ Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OS
 var allMet = true;
 foreach (var scenario in scenarios.Distinct())
 {
+    if (scenario == "startup")
+    {
+        allMet &= await RunStartupAsync(options, executableRuns);
+        continue;
+    }
+
     var results = new List<CaseResult>();
     foreach (var benchCase in Scenarios.Of(scenario))
     {
@@ -85,16 +106,44 @@ foreach (var scenario in scenarios.Distinct())
 }
 return allMet ? 0 : 1;
 
+// Start-up: each case in fresh child processes (cold JIT), then the executable end to end; --runs N of each.
+static async Task<bool> RunStartupAsync(RunOptions options, int executableRuns)
+{
+    var succeeded = true;
+    foreach (var startupCase in StartupCase.All)
+    {
+        var results = new List<StartupResult>();
+        for (var i = 0; i < Math.Max(1, executableRuns); i++)
+        {
+            Console.Error.WriteLine($"running {startupCase.Name} ({i + 1}) ...");
+            results.Add(await ChildCase.RunAsync<StartupResult>(startupCase.Name, options.ToArguments()));
+        }
+        succeeded &= results.All(r => r.Succeeded);
+        Console.WriteLine();
+        Console.WriteLine(StartupReport.Render(results));
+    }
+    if (executableRuns > 0)
+    {
+        Console.Error.WriteLine($"running the executable {executableRuns} time(s) per command ...");
+        var runs = await ExecutableRuns.RunAsync(options.HostDll, executableRuns);
+        succeeded &= runs.All(r => r.ExitCode == 0);
+        Console.WriteLine(StartupReport.Render(runs));
+    }
+    return succeeded;
+}
+
 static void Usage() => Console.WriteLine("""
     Usage: paystack-bench SCENARIO... [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem]
-      SCENARIO: ceiling | memory | unlimited | all
+      SCENARIO: ceiling | memory | unlimited | startup | all (all = the first three)
       --sandbox external  runs the sandbox as `dotnet PATH sandbox ...` (PATH defaults to
                           src/Host/bin/Release/net10.0/paystack-sync.dll; build it first with
                           `dotnet build -c Release src/Host`)
       --journal inmem     keeps stream journals in memory instead of a SQLite file (shows the journal's cost)
+      --runs N            startup: processes per case and runs per executable command (default 3; 0 runs each
+                          case once and skips the executable)
       --trace             prints a line a second per case: records, pages in flight, rate-limiter state
       --case NAME         runs one case in this process (ceiling-10s, ceiling-2s, memory-100k, memory-1m,
-                          unlimited-memory, unlimited-sqlite)
+                          unlimited-memory, unlimited-sqlite, startup-1, startup-all)
     """);
 
 static T Fail<T>(string message)

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Akka.Configuration;
+using Paystack.Actors.Configuration;
+using Paystack.Actors.Destinations;
+using Paystack.Actors.Engine;
+using Paystack.Actors.Paystack;
+using Paystack.Actors.State;
+using Paystack.Actors.Sync;
+using Paystack.Sandbox;
+
+namespace Paystack.Bench.Startup;
+
+/// <summary>
+/// Runs a start-up case in this (fresh) process three times against an in-process sandbox, tracing each step:
+/// cold (first engine of the process, empty journal), again (a second job on the same ActorSystem, as `serve` does)
+/// and new-system (a new ActorSystem in the warm process, journal already holding the streams).
+/// </summary>
+public static class StartupRunner
+{
+    private static readonly Config Quiet = ConfigurationFactory.ParseString("""
+        akka.loglevel = WARNING
+        akka.stdout-loglevel = WARNING
+        """);
+
+    public static async Task<StartupResult> RunAsync(StartupCase startupCase, RunOptions options)
+    {
+        var processToMain = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
+        var folder = Directory.CreateTempSubdirectory("paystack-startup-").FullName;
+        try
+        {
+            await using var sandbox = await SandboxServer.StartAsync(SandboxFor());
+            TimedSqlWriteJournal.Streams = startupCase.Streams.Count;
+            var journal = Journal(options.Journal, folder);
+            var settings = Settings();
+            var clientOptions = settings.Http.ToClientOptions(sandbox.Options.TestKey, sandbox.BaseUrl);
+            var job = new SyncJob(AccountId.FromSecretKey(sandbox.Options.TestKey), DateTimeOffset.UtcNow.AddDays(-StartupCase.DataDays), 0,
+                startupCase.Streams.Select(name => new StreamSelection(StreamCatalog.Get(name), SyncMode.Incremental, WriteMode.AppendDedup)).ToList());
+            var destination = $"sqlite:{Path.Combine(folder, "destination.db")}";
+            var runs = new List<StartupRun>();
+
+            var cold = Begin();
+            var engine = new SyncEngine(settings, journal, (o, gate) => new TimedClient(new PaystackClient(o, gate)), Quiet, "paystack-bench");
+            cold.Once("engine: ActorSystem created");
+            runs.Add(await TracedRunAsync("cold", cold, engine, job, clientOptions, destination, sandbox, startupCase));
+
+            var again = Begin();
+            runs.Add(await TracedRunAsync("again", again, engine, job, clientOptions, destination, sandbox, startupCase, dispose: true));
+
+            var fresh = Begin();
+            engine = new SyncEngine(settings, journal, (o, gate) => new TimedClient(new PaystackClient(o, gate)), Quiet, "paystack-bench");
+            fresh.Once("engine: ActorSystem created");
+            runs.Add(await TracedRunAsync("new-system", fresh, engine, job, clientOptions, destination, sandbox, startupCase, dispose: true));
+
+            StartupTrace.Current = null;
+            return new StartupResult(startupCase.Name, options.Journal, startupCase.Streams.Count, processToMain, runs);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static StartupTrace Begin() => StartupTrace.Current = new StartupTrace();
+
+    private static async Task<StartupRun> TracedRunAsync(
+        string label, StartupTrace trace, SyncEngine engine, SyncJob job, PaystackClientOptions clientOptions, string destinationSpec,
+        SandboxServer sandbox, StartupCase startupCase, bool dispose = false)
+    {
+        sandbox.Requests.Clear();
+        string? error = null;
+        trace.Once("RunAsync called");
+        await using (var destination = DestinationFactory.Create(destinationSpec))
+        {
+            trace.Once("destination created");
+            var outcome = await engine.RunAsync(job, clientOptions, destination, new TimedObserver(startupCase.Streams.Count));
+            trace.Once("RunAsync returned");
+            if (!outcome.Succeeded)
+                error = string.Join("; ", outcome.Streams.Where(s => !s.Succeeded).Select(s => $"{s.Stream}: {s.Error}"));
+        }
+        trace.Once("destination disposed");
+        if (dispose)
+        {
+            await engine.DisposeAsync();
+            trace.Once("engine disposed (ActorSystem terminated)");
+        }
+        var requests = sandbox.Requests.Entries;
+        if (requests.Count > 0)
+        {
+            trace.At("sandbox: first request arrived", requests[0].Timestamp);
+            trace.At("sandbox: last request arrived", requests[^1].Timestamp);
+        }
+        return new StartupRun(label, trace.Marks, error is null, error);
+    }
+
+    /// <summary>A few records of every resource, all created in the last <see cref="StartupCase.DataDays"/> days; no limit.</summary>
+    internal static SandboxOptions SandboxFor() => new()
+    {
+        RecordsPerStream = StartupCase.RecordsPerResource,
+        DataStart = DateTimeOffset.UtcNow.AddDays(-StartupCase.DataDays + 1),
+        DataEnd = DateTimeOffset.UtcNow.AddMinutes(-10),
+        TestRateLimit = SandboxLimits.Unlimited,
+        LiveRateLimit = SandboxLimits.Unlimited,
+        RateLimitWindow = TimeSpan.FromSeconds(1),
+    };
+
+    private static Config Journal(string kind, string folder) => kind == "inmem"
+        ? ConfigurationFactory.ParseString($"""
+            akka.persistence.journal.inmem.class = "{typeof(TimedMemoryJournal).AssemblyQualifiedName}"
+            """).WithFallback(JournalConfig.InMemory())
+        : ConfigurationFactory.ParseString($"""
+            akka.persistence.journal.sql.class = "{typeof(TimedSqlWriteJournal).AssemblyQualifiedName}"
+            akka.persistence.snapshot-store.sql.class = "{typeof(TimedSqlSnapshotStore).AssemblyQualifiedName}"
+            """).WithFallback(JournalConfig.Sql(new PersistenceSettings("sqlite", $"Data Source={Path.Combine(folder, "journal.db")}")));
+
+    /// <summary>The shipped defaults, with the rate limit lifted (the sandbox has none) and a short settle delay.</summary>
+    private static SyncSettings Settings()
+    {
+        var defaults = SyncSettingsLoader.Defaults();
+        return defaults with
+        {
+            Engine = defaults.Engine with { SettleDelay = TimeSpan.FromSeconds(1) },
+            RateLimits = defaults.RateLimits with { TestRequests = SandboxLimits.Unlimited, LiveRequests = SandboxLimits.Unlimited, Period = TimeSpan.FromSeconds(1) },
+        };
+    }
+}
