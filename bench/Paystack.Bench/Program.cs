@@ -11,6 +11,7 @@ string? hostDll = null;
 var journal = "sqlite";
 var trace = false;
 var executableRuns = 3;
+string? folder = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -35,14 +36,17 @@ for (var i = 0; i < args.Length; i++)
         case "--runs" when i + 1 < args.Length:
             executableRuns = int.TryParse(args[++i], out var runs) && runs >= 0 ? runs : Fail<int>($"--runs must be a whole number, not '{args[i]}'.");
             break;
+        case "--folder" when i + 1 < args.Length:
+            folder = Path.GetFullPath(args[++i]);
+            break;
         case "--trace":
             trace = true;
             break;
         case "all":
             scenarios.AddRange(Scenarios.Names);
             break;
-        case "startup":
-            scenarios.Add("startup");
+        case "startup" or "startup-exe":
+            scenarios.Add(args[i]);
             break;
         case var name when Scenarios.Names.Contains(name):
             scenarios.Add(name);
@@ -56,7 +60,7 @@ for (var i = 0; i < args.Length; i++)
 }
 
 hostDll ??= HostLocator.DefaultHostDll();
-var options = new RunOptions(external, hostDll, journal, trace);
+var options = new RunOptions(external, hostDll, journal, trace, folder);
 
 if (caseName is not null && StartupCase.Find(caseName) is { } startupCase)
 {
@@ -84,9 +88,9 @@ Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OS
 var allMet = true;
 foreach (var scenario in scenarios.Distinct())
 {
-    if (scenario == "startup")
+    if (scenario is "startup" or "startup-exe")
     {
-        allMet &= await RunStartupAsync(options, executableRuns);
+        allMet &= await RunStartupAsync(options, executableRuns, withCases: scenario == "startup");
         continue;
     }
 
@@ -107,20 +111,35 @@ foreach (var scenario in scenarios.Distinct())
 return allMet ? 0 : 1;
 
 // Start-up: each case in fresh child processes (cold JIT), then the executable end to end; --runs N of each.
-static async Task<bool> RunStartupAsync(RunOptions options, int executableRuns)
+static async Task<bool> RunStartupAsync(RunOptions options, int executableRuns, bool withCases)
 {
     var succeeded = true;
-    foreach (var startupCase in StartupCase.All)
+    foreach (var startupCase in withCases ? StartupCase.All : [])
     {
+        // The first process finds no journal (a first sync); the second finds the first one's (every scheduled run after).
         var results = new List<StartupResult>();
         for (var i = 0; i < Math.Max(1, executableRuns); i++)
         {
-            Console.Error.WriteLine($"running {startupCase.Name} ({i + 1}) ...");
-            results.Add(await ChildCase.RunAsync<StartupResult>(startupCase.Name, options.ToArguments()));
+            var state = Directory.CreateTempSubdirectory("paystack-startup-").FullName;
+            try
+            {
+                for (var process = 1; process <= 2; process++)
+                {
+                    Console.Error.WriteLine($"running {startupCase.Name} ({i + 1}, process {process}) ...");
+                    results.Add(await ChildCase.RunAsync<StartupResult>(startupCase.Name, (options with { Folder = state }).ToArguments()));
+                }
+            }
+            finally
+            {
+                Directory.Delete(state, recursive: true);
+            }
         }
         succeeded &= results.All(r => r.Succeeded);
-        Console.WriteLine();
-        Console.WriteLine(StartupReport.Render(results));
+        foreach (var group in results.GroupBy(r => r.JournalExisted))
+        {
+            Console.WriteLine();
+            Console.WriteLine(StartupReport.Render(group.ToList()));
+        }
     }
     if (executableRuns > 0)
     {
@@ -134,13 +153,16 @@ static async Task<bool> RunStartupAsync(RunOptions options, int executableRuns)
 
 static void Usage() => Console.WriteLine("""
     Usage: paystack-bench SCENARIO... [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem]
-      SCENARIO: ceiling | memory | unlimited | startup | all (all = the first three)
+      SCENARIO: ceiling | memory | unlimited | startup | startup-exe | all (all = the first three)
+                startup: a tiny job traced step by step in fresh processes, then the executable end to end;
+                startup-exe: only the executable (--sandbox-dll PATH picks the build or a published folder's dll)
       --sandbox external  runs the sandbox as `dotnet PATH sandbox ...` (PATH defaults to
                           src/Host/bin/Release/net10.0/paystack-sync.dll; build it first with
                           `dotnet build -c Release src/Host`)
       --journal inmem     keeps stream journals in memory instead of a SQLite file (shows the journal's cost)
       --runs N            startup: processes per case and runs per executable command (default 3; 0 runs each
                           case once and skips the executable)
+      --folder PATH       startup cases: keep the journal and destination in PATH (a later run finds them)
       --trace             prints a line a second per case: records, pages in flight, rate-limiter state
       --case NAME         runs one case in this process (ceiling-10s, ceiling-2s, memory-100k, memory-1m,
                           unlimited-memory, unlimited-sqlite, startup-1, startup-all)

@@ -27,7 +27,7 @@ public static class ExecutableRuns
             {
                 ["secret_key"] = options.TestKey,
                 ["start_date"] = DateTimeOffset.UtcNow.AddDays(-StartupCase.DataDays).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                ["lookback_window_days"] = 0,
+                ["lookback_window_days"] = StartupCase.LookbackDays,
                 ["base_url"] = sandbox.BaseUrl.ToString(),
             }));
             var oneCatalog = await WriteCatalogAsync(folder, "catalog-1.json", [StreamCatalog.Get("customers")]);
@@ -81,6 +81,7 @@ public static class ExecutableRuns
             label,
             clock.Elapsed.TotalMilliseconds,
             requests.Count > 0 ? (requests[0].Timestamp - origin).TotalMilliseconds : null,
+            requests.Count > 0 ? (requests[^1].Timestamp - requests[0].Timestamp).TotalMilliseconds : null,
             requests.Count > 0 ? (exited - requests[^1].Timestamp).TotalMilliseconds : null,
             requests.Count,
             process.ExitCode);

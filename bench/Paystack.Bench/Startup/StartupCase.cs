@@ -13,6 +13,9 @@ public sealed record StartupCase(string Name, IReadOnlyList<string> Streams)
     /// <summary>The job's start date is this many days ago, so one window of the default 90 days covers it.</summary>
     public const int DataDays = 30;
 
+    /// <summary>Each run re-reads the last day, so a run right after another still asks every stream for a page, as a scheduled run does.</summary>
+    public const int LookbackDays = 1;
+
     public static IReadOnlyList<StartupCase> All { get; } =
     [
         new("startup-1", ["customers"]),

@@ -13,7 +13,8 @@ public static class StartupReport
         var labels = first.Runs.Select(r => r.Label).ToList();
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"### {first.Name}: {first.Streams} stream(s), journal {first.Journal}, in-process sandbox, median of {results.Count} processes " +
+            $"### {first.Name}: {first.Streams} stream(s), journal {first.Journal} " +
+            $"({(first.JournalExisted ? "left by an earlier process: a scheduled run" : "new: a first sync")}), in-process sandbox, median of {results.Count} processes " +
             $"(process start to Main: {Median(results.Select(r => r.ProcessToMainMs)):F0} ms)");
         text.AppendLine();
         text.AppendLine("ms from the run's start (cold and new-system: before the ActorSystem is created; again: RunAsync called); JIT ms so far (all threads) in brackets");
@@ -45,19 +46,24 @@ public static class StartupReport
         var repeats = runs.GroupBy(r => r.Label).Max(g => g.Count());
         text.AppendLine(CultureInfo.InvariantCulture, $"### executable end to end (`dotnet paystack-sync.dll ...`, in-process sandbox), median of {repeats}");
         text.AppendLine();
-        text.AppendLine("| run | wall (ms) | start to first request (ms) | last request to exit (ms) | requests | wall of each run (ms) |");
-        text.AppendLine("|---|---:|---:|---:|---:|---|");
+        text.AppendLine("| run | wall (ms) | start to first request (ms) | first to last request (ms) | last request to exit (ms) | requests | wall of each run (ms) |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---|");
         foreach (var group in runs.GroupBy(r => r.Label))
         {
             var list = group.ToList();
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {group.Key} | {Median(list.Select(r => r.WallMs)):F0} | {Median(list.Select(r => r.FirstRequestMs)):F0} | " +
-                $"{Median(list.Select(r => r.LastRequestToExitMs)):F0} | {list[0].Requests} | {string.Join(", ", list.Select(r => r.WallMs.ToString("F0", CultureInfo.InvariantCulture)))} |");
+                $"| {group.Key} | {Median(list.Select(r => r.WallMs)):F0} | {Median(list.Select(r => r.FirstRequestMs)):F0} | {Median(list.Select(r => r.RequestSpanMs)):F0} | " +
+                $"{Median(list.Select(r => r.LastRequestToExitMs)):F0} | {list[0].Requests} | {string.Join(", ", list.Select(Detail))} |");
         }
         foreach (var failed in runs.Where(r => r.ExitCode != 0))
             text.AppendLine(CultureInfo.InvariantCulture, $"- {failed.Label}: exit code {failed.ExitCode}");
         return text.ToString();
     }
+
+    /// <summary>A run's wall time, and where an outlier spent it: before the first request, between requests, after the last.</summary>
+    private static string Detail(ExecutableRun run) => run.FirstRequestMs is { } first
+        ? string.Create(CultureInfo.InvariantCulture, $"{run.WallMs:F0} ({first:F0}+{run.RequestSpanMs:F0}+{run.LastRequestToExitMs:F0})")
+        : run.WallMs.ToString("F0", CultureInfo.InvariantCulture);
 
     private static double? Median(IEnumerable<double?> values)
     {

@@ -12,7 +12,7 @@ namespace Paystack.Bench.Startup;
 
 /// <summary>
 /// Runs a start-up case in this (fresh) process three times against an in-process sandbox, tracing each step:
-/// cold (first engine of the process, empty journal), again (a second job on the same ActorSystem, as `serve` does)
+/// cold (first engine of the process; the journal empty, or left by an earlier process in the same folder), again (a second job on the same ActorSystem, as `serve` does)
 /// and new-system (a new ActorSystem in the warm process, journal already holding the streams).
 /// </summary>
 public static class StartupRunner
@@ -25,7 +25,8 @@ public static class StartupRunner
     public static async Task<StartupResult> RunAsync(StartupCase startupCase, RunOptions options)
     {
         var processToMain = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
-        var folder = Directory.CreateTempSubdirectory("paystack-startup-").FullName;
+        var folder = options.Folder ?? Directory.CreateTempSubdirectory("paystack-startup-").FullName;
+        var journalExisted = File.Exists(Path.Combine(folder, "journal.db"));
         try
         {
             await using var sandbox = await SandboxServer.StartAsync(SandboxFor());
@@ -33,7 +34,7 @@ public static class StartupRunner
             var journal = Journal(options.Journal, folder);
             var settings = Settings();
             var clientOptions = settings.Http.ToClientOptions(sandbox.Options.TestKey, sandbox.BaseUrl);
-            var job = new SyncJob(AccountId.FromSecretKey(sandbox.Options.TestKey), DateTimeOffset.UtcNow.AddDays(-StartupCase.DataDays), 0,
+            var job = new SyncJob(AccountId.FromSecretKey(sandbox.Options.TestKey), DateTimeOffset.UtcNow.AddDays(-StartupCase.DataDays), StartupCase.LookbackDays,
                 startupCase.Streams.Select(name => new StreamSelection(StreamCatalog.Get(name), SyncMode.Incremental, WriteMode.AppendDedup)).ToList());
             var destination = $"sqlite:{Path.Combine(folder, "destination.db")}";
             var runs = new List<StartupRun>();
@@ -52,12 +53,13 @@ public static class StartupRunner
             runs.Add(await TracedRunAsync("new-system", fresh, engine, job, clientOptions, destination, sandbox, startupCase, dispose: true));
 
             StartupTrace.Current = null;
-            return new StartupResult(startupCase.Name, options.Journal, startupCase.Streams.Count, processToMain, runs);
+            return new StartupResult(startupCase.Name, options.Journal, journalExisted, startupCase.Streams.Count, processToMain, runs);
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+            if (options.Folder is null)
+                try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }
 
