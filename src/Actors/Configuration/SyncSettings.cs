@@ -54,4 +54,5 @@ public sealed record HttpSettings(TimeSpan RequestTimeout, int MaxRetries, TimeS
 /// <summary><c>paystack-sync.persistence</c>: where stream journals and snapshots live.</summary>
 /// <param name="Provider"><c>sqlite</c> (default) or <c>postgresql</c>.</param>
 /// <param name="ConnectionString">For SQLite a <c>Data Source=...</c> string; for PostgreSQL an Npgsql connection string.</param>
-public sealed record PersistenceSettings(string Provider, string ConnectionString);
+/// <param name="SqliteJournalMode">SQLite only: <c>wal</c> or <c>delete</c>, set on the journal file when a run opens it (the shipped HOCON says <c>wal</c>).</param>
+public sealed record PersistenceSettings(string Provider, string ConnectionString, string SqliteJournalMode = "wal");

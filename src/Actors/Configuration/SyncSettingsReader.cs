@@ -7,6 +7,8 @@ internal static class SyncSettingsReader
 {
     public static readonly string[] Providers = ["sqlite", "postgresql"];
 
+    public static readonly string[] SqliteJournalModes = ["wal", "delete"];
+
     public static SyncSettings Read(Config config, List<string> problems)
     {
         var read = new SettingValueReader(config, problems);
@@ -44,7 +46,8 @@ internal static class SyncSettingsReader
 
         var persistenceSettings = new PersistenceSettings(
             Provider: read.Choice(persistence + "provider", Providers),
-            ConnectionString: read.SecretText(persistence + "connection-string"));
+            ConnectionString: read.SecretText(persistence + "connection-string"),
+            SqliteJournalMode: read.Choice(persistence + "sqlite-journal-mode", SqliteJournalModes));
 
         return new SyncSettings(engineSettings, rateLimits, httpSettings, persistenceSettings);
     }

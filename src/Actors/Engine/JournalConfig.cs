@@ -17,7 +17,11 @@ public static class JournalConfig
             var other => throw new ArgumentException(
                 $"paystack-sync.persistence.provider must be sqlite or postgresql (got '{other}')."),
         };
-        if (persistence.Provider == "sqlite") EnsureSqliteFolder(persistence.ConnectionString);
+        if (persistence.Provider == "sqlite")
+        {
+            EnsureSqliteFolder(persistence.ConnectionString);
+            SetSqliteJournalMode(persistence.ConnectionString, persistence.SqliteJournalMode);
+        }
         var connection = Quote(persistence.ConnectionString);
         return ConfigurationFactory.ParseString($$"""
             akka.persistence {
@@ -70,6 +74,21 @@ public static class JournalConfig
 
     private static string Quote(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>
+    /// The journal mode is a property of the file: set once it stays, and the plugin's own connections use it. WAL syncs
+    /// the log once per commit where the rollback journal syncs several files, which every persisted event pays.
+    /// </summary>
+    private static void SetSqliteJournalMode(string connectionString, string mode)
+    {
+        if (mode is not ("wal" or "delete"))
+            throw new ArgumentException($"paystack-sync.persistence.sqlite-journal-mode must be wal or delete (got '{mode}').");
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA journal_mode={mode}";
+        command.ExecuteScalar();
+    }
 
     private static void EnsureSqliteFolder(string connectionString)
     {

@@ -42,7 +42,13 @@ internal static class SyncCommand
                     writeMode);
                 settings = SyncSettingsLoader.Load(parseResult.GetValue(options.Hocon)?.FullName);
                 if (parseResult.GetValue(options.Journal) is { } journal)
-                    settings = settings with { Settings = settings.Settings with { Persistence = JournalSpec.Parse(journal) } };
+                    settings = settings with
+                    {
+                        Settings = settings.Settings with
+                        {
+                            Persistence = JournalSpec.Parse(journal) with { SqliteJournalMode = settings.Settings.Persistence.SqliteJournalMode },
+                        },
+                    };
             }
             catch (Exception e) when (e is AirbyteConfigException or ArgumentException or SyncConfigurationException)
             {
