@@ -96,8 +96,11 @@ public sealed class StreamActor : ReceivePersistentActor
         Persist(RunPlanner.Plan(_state.Cursor, start, _stream, _settings), e =>
         {
             _log = _log.WithContext("RunId", e.RunId);
-            _log.Info("Run {RunId} of {Stream}: records created {LowerBound} to {UpperBound}, {Windows} windows",
-                e.RunId, _stream.Name, CursorFormat.Format(e.LowerBound), CursorFormat.Format(e.UpperBound), e.Windows.Count);
+            if (_stream.SupportsTimeFilter)
+                _log.Info("Run {RunId} of {Stream}: records created {LowerBound} to {UpperBound}, {Windows} windows",
+                    e.RunId, _stream.Name, CursorFormat.Format(e.LowerBound), CursorFormat.Format(e.UpperBound), e.Windows.Count);
+            else
+                _log.Info("Run {RunId} of {Stream}: the whole list", e.RunId, _stream.Name);
             _state.Apply(e);
             BeginSink(resumed: false);
         });
