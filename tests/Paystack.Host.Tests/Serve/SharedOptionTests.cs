@@ -2,6 +2,7 @@ using System.CommandLine;
 using Paystack.Host.Commands;
 using Paystack.Host.Tests.Airbyte;
 using Paystack.Host.Tests.Cli;
+using Paystack.Host.Tests.Packaging;
 
 namespace Paystack.Host.Tests.Serve;
 
@@ -56,6 +57,24 @@ public sealed class SharedOptionTests
             Assert.Contains(name, serve.Stdout);
         }
         foreach (var name in ServeOnly) Assert.Contains(name, serve.Stdout);
+    }
+
+    [Fact]
+    public void The_systemd_unit_passes_only_options_serve_accepts()
+    {
+        var unit = File.ReadAllText(RepositoryRoot.File("deploy", "paystack-sync.service"));
+        // ExecStart and its continuation lines (each but the last ends with a backslash).
+        var lines = unit.Split('\n').Select(l => l.TrimEnd()).SkipWhile(l => !l.StartsWith("ExecStart=", StringComparison.Ordinal)).ToList();
+        var continued = lines.TakeWhile(l => l.EndsWith('\\')).Count();
+        var execStart = lines.Take(continued + 1).Select(l => l.TrimEnd('\\'));
+        var words = string.Join(' ', execStart).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var args = words.SkipWhile(w => w != "serve").Skip(1).ToArray();
+
+        var parsed = Verb("serve").Parse(args);
+
+        Assert.Contains("--journal", args);
+        Assert.Empty(parsed.Errors);
+        Assert.Empty(parsed.UnmatchedTokens);
     }
 
     private const string Password = "hunter2-not-shown";
