@@ -39,6 +39,11 @@ internal sealed class ListEndpoint
             await JsonReply.WriteAsync(context, StatusCodes.Status400BadRequest, PaystackErrors.Invalid(error));
             return;
         }
+        if ((query.NextId is not null || query.PreviousId is not null) && _faults.TryRejectCursor())
+        {
+            await JsonReply.WriteAsync(context, StatusCodes.Status400BadRequest, PaystackErrors.Invalid("Invalid cursor"));
+            return;
+        }
 
         for (var i = _faults.NewRecordsPerRequest; i > 0; i--) table.Add(_clock.GetUtcNow());
 
