@@ -21,6 +21,32 @@ public sealed class ReadCommandTests() : SandboxedReadTests(new SandboxOptions {
     }
 
     [Fact]
+    public async Task Estimates_of_each_streams_rows_come_before_it_completes_and_end_near_the_truth()
+    {
+        // Small pages and windows: each stream learns its size over several progress reports.
+        var environment = new Dictionary<string, string?>(ReadCli.FastEngine)
+        {
+            ["PAYSTACK_SYNC__ENGINE__PAGE_SIZE"] = "5",
+            ["PAYSTACK_SYNC__ENGINE__WINDOW_LENGTH"] = "90d",
+        };
+        var catalog = Files.Catalog(("transactions", "full_refresh"), ("refunds", "incremental"));
+
+        var read = Checked(await Cli.CliRunner.RunAsync(["read", "--config", Files.Config(Key, Sandbox.BaseUrl), "--catalog", catalog], environment));
+
+        Assert.True(read.Result.ExitCode == 0, read.Result.ToString());
+        foreach (var stream in new[] { "transactions", "refunds" })
+        {
+            var estimates = read.Estimates(stream);
+            Assert.NotEmpty(estimates);
+            var rows = read.RecordIds(stream).Count;
+            var last = estimates[^1].Rows;
+            Assert.True(Math.Abs(rows - last) <= last * 0.1, $"{stream}: last estimate {last}, {rows} rows");
+            var complete = read.StatusLine(stream, "COMPLETE");
+            Assert.All(estimates, e => Assert.True(e.Line < complete));
+        }
+    }
+
+    [Fact]
     public async Task Full_refresh_emits_every_record_of_every_selected_stream_exactly_once()
     {
         // Engine settings from a HOCON file alone, with no environment overrides.
