@@ -35,6 +35,14 @@ public sealed class ReadInputErrorTests() : SandboxedReadTests(new SandboxOption
     }
 
     [Fact]
+    public async Task Log_level_that_is_not_one()
+    {
+        var message = await ConfigErrorAsync("--config", GoodConfig, "--catalog", GoodCatalog, "--log-level", "loud");
+        Assert.Contains("--log-level", message);
+        Assert.Contains("'loud'", message);
+    }
+
+    [Fact]
     public async Task No_config_option()
     {
         var message = await ConfigErrorAsync("--catalog", GoodCatalog);
