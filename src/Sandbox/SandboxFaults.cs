@@ -14,6 +14,7 @@ public sealed class SandboxFaults
     private double _truncatedRate;
     private double _htmlErrorRate;
     private int _newRecordsPerRequest;
+    private int _rejectedCursors;
     private readonly object _seedGate = new();
     private int? _seed;
 
@@ -42,6 +43,24 @@ public sealed class SandboxFaults
         set => Volatile.Write(ref _newRecordsPerRequest, value >= 0 ? value : throw new ArgumentException($"NewRecordsPerRequest must be zero or more, got {value}."));
     }
 
+    /// <summary>
+    /// The next this-many list requests that carry a cursor token are refused with 400 "Invalid cursor", as Paystack
+    /// would refuse a token it no longer honours.
+    /// </summary>
+    public int RejectedCursors
+    {
+        get => Volatile.Read(ref _rejectedCursors);
+        set => Volatile.Write(ref _rejectedCursors, value >= 0 ? value : throw new ArgumentException($"RejectedCursors must be zero or more, got {value}."));
+    }
+
+    /// <summary>Takes one refusal from <see cref="RejectedCursors"/>, if any is left.</summary>
+    internal bool TryRejectCursor()
+    {
+        for (var left = RejectedCursors; left > 0; left = RejectedCursors)
+            if (Interlocked.CompareExchange(ref _rejectedCursors, left - 1, left) == left) return true;
+        return false;
+    }
+
     /// <summary>Seed of the fault dice; null uses the dataset seed. Setting it restarts the dice.</summary>
     public int? Seed
     {
@@ -58,6 +77,7 @@ public sealed class SandboxFaults
         LatencyJitter = TimeSpan.Zero;
         ServerErrorRate = ResetRate = TruncatedRate = HtmlErrorRate = 0;
         NewRecordsPerRequest = 0;
+        RejectedCursors = 0;
     }
 
     private static double Rate(double value, string name) =>

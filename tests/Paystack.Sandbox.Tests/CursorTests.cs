@@ -35,15 +35,17 @@ public class CursorTests
         Assert.Equal(server.Store.Ids(path), served);
     }
 
-    [Fact]
-    public async Task Previous_goes_back_one_page()
+    [Theory]
+    [InlineData("transaction?use_cursor=true&perPage=20")]
+    [InlineData("terminal?per_page=20")]
+    public async Task Previous_goes_back_one_page(string firstPage)
     {
         await using var server = await SandboxServer.StartAsync(new SandboxOptions());
         using var client = new SandboxClient(server);
 
-        var first = await client.GetOkAsync("transaction?use_cursor=true&perPage=20");
-        var second = await client.GetOkAsync($"transaction?use_cursor=true&perPage=20&next={Uri.EscapeDataString(first.Meta()["next"]!.GetValue<string>())}");
-        var back = await client.GetOkAsync($"transaction?use_cursor=true&perPage=20&previous={Uri.EscapeDataString(second.Meta()["previous"]!.GetValue<string>())}");
+        var first = await client.GetOkAsync(firstPage);
+        var second = await client.GetOkAsync($"{firstPage}&next={Uri.EscapeDataString(first.Meta()["next"]!.GetValue<string>())}");
+        var back = await client.GetOkAsync($"{firstPage}&previous={Uri.EscapeDataString(second.Meta()["previous"]!.GetValue<string>())}");
 
         Assert.Equal(first.Ids(), back.Ids());
     }

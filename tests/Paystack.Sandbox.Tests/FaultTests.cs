@@ -25,6 +25,23 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task Rejected_cursors_refuse_that_many_token_requests_and_no_first_pages()
+    {
+        await using var server = await SandboxServer.StartAsync(new SandboxOptions { Faults = { RejectedCursors = 2 } });
+        using var client = new SandboxClient(server);
+        var next = (await client.GetOkAsync("terminal?per_page=5")).Meta()["next"]!.GetValue<string>();
+        var withToken = $"terminal?per_page=5&next={Uri.EscapeDataString(next)}";
+
+        var refused = await Task.WhenAll(client.GetAsync(withToken), client.GetAsync(withToken));
+        var served = await client.GetAsync(withToken);
+
+        Assert.All(refused, r => Assert.Equal(400, (int)r.Status));
+        Assert.Equal("Invalid cursor", refused[0].Json["message"]!.GetValue<string>());
+        Assert.Equal(200, (int)served.Status);
+        Assert.Equal(0, server.Options.Faults.RejectedCursors);
+    }
+
+    [Fact]
     public async Task Resets_abort_the_connection()
     {
         await using var server = await SandboxServer.StartAsync(new SandboxOptions { Faults = { ResetRate = 1 } });

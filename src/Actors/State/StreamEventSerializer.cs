@@ -26,6 +26,7 @@ public sealed class StreamEventSerializer(ExtendedActorSystem system) : Serializ
         ["window-split.v1"] = typeof(StreamEvents.WindowSplit),
         ["pages-completed.v1"] = typeof(StreamEvents.PagesCompleted),
         ["window-completed.v1"] = typeof(StreamEvents.WindowCompleted),
+        ["window-restarted.v1"] = typeof(StreamEvents.WindowRestarted),
         ["run-completed.v1"] = typeof(StreamEvents.RunCompleted),
         ["stream-snapshot.v1"] = typeof(StreamSnapshot),
     };

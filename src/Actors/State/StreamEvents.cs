@@ -35,6 +35,12 @@ public static class StreamEvents
         string? MaxCursor,
         string? NextCursor = null) : IStreamEvent;
 
+    /// <summary>
+    /// Paystack refused the cursor token a window's walk had reached, so the window is read again from its first page;
+    /// the records already written stay (a deduplicating destination keeps each once).
+    /// </summary>
+    public sealed record WindowRestarted(TimeWindow Window) : IStreamEvent;
+
     /// <summary>Every page of a window is durable.</summary>
     public sealed record WindowCompleted(TimeWindow Window) : IStreamEvent;
 

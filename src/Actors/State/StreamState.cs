@@ -38,6 +38,9 @@ public sealed class StreamState
                 Run.PagesCompleted += e.Pages.Count;
                 MaxCursorSeen = Later(MaxCursorSeen, e.MaxCursor);
                 break;
+            case StreamEvents.WindowRestarted e when Run is not null:
+                if (Run.OpenWindows.ContainsKey(e.Window)) Run.OpenWindows[e.Window] = new WindowProgress();
+                break;
             case StreamEvents.WindowCompleted e when Run is not null:
                 Run.MarkWindowComplete(e.Window);
                 if (Run.CompleteBefore > Run.LowerBound) AdvanceCursor(Run.CompleteBefore);

@@ -14,7 +14,8 @@ public static class RunPlanner
         var selection = start.Selection;
         DateTimeOffset? handedIn = CursorFormat.TryParse(selection.InitialCursor, out var parsed) ? parsed : null;
         var from = cursor ?? handedIn;
-        var lower = selection.Mode == SyncMode.FullRefresh || from is null
+        // An endpoint without a creation-time filter is read whole whatever the mode: its range starts at start_date.
+        var lower = selection.Mode == SyncMode.FullRefresh || from is null || !stream.SupportsTimeFilter
             ? start.Job.StartDate
             : Later(start.Job.StartDate, from.Value - TimeSpan.FromDays(start.Job.LookbackDays));
         // Paystack stamps records in whole seconds, so the bound is too: a record never straddles two runs.

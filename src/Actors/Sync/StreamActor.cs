@@ -32,6 +32,9 @@ public sealed class StreamActor : ReceivePersistentActor
     private readonly List<FetchedPage> _buffer = [];
     private readonly PageDiscovery _discovery;
     private readonly ParentListing _listing = new();
+    /// <summary>Cursor windows whose token Paystack refused: read again from page 1 once their fetched pages are written.</summary>
+    private readonly HashSet<TimeWindow> _restarting = [];
+    private readonly HashSet<TimeWindow> _restarted = [];
     private (long Id, List<FetchedPage> Pages)? _writing;
     private long _operationId;
     private IActorRef _supervisor = ActorRefs.Nobody;
@@ -93,8 +96,11 @@ public sealed class StreamActor : ReceivePersistentActor
         Persist(RunPlanner.Plan(_state.Cursor, start, _stream, _settings), e =>
         {
             _log = _log.WithContext("RunId", e.RunId);
-            _log.Info("Run {RunId} of {Stream}: records created {LowerBound} to {UpperBound}, {Windows} windows",
-                e.RunId, _stream.Name, CursorFormat.Format(e.LowerBound), CursorFormat.Format(e.UpperBound), e.Windows.Count);
+            if (_stream.SupportsTimeFilter)
+                _log.Info("Run {RunId} of {Stream}: records created {LowerBound} to {UpperBound}, {Windows} windows",
+                    e.RunId, _stream.Name, CursorFormat.Format(e.LowerBound), CursorFormat.Format(e.UpperBound), e.Windows.Count);
+            else
+                _log.Info("Run {RunId} of {Stream}: the whole list", e.RunId, _stream.Name);
             _state.Apply(e);
             BeginSink(resumed: false);
         });
@@ -124,6 +130,11 @@ public sealed class StreamActor : ReceivePersistentActor
         Command<PageFetched>(OnPageFetched);
         Command<PageFailed>(failed =>
         {
+            if (IsRefusedCursor(failed))
+            {
+                Restart(failed.Task, failed.Error);
+                return;
+            }
             _log = _log.WithContext("Window", failed.Task.Window.ToString());
             Fail(Describe(failed.Error, failed.Task), IsTransient(failed.Error), failed.Error);
         });
@@ -221,6 +232,41 @@ public sealed class StreamActor : ReceivePersistentActor
             WriteBuffered();
         }
         Dispatch();
+    }
+
+    /// <summary>
+    /// A 400 for a page asked for by cursor means the token is no longer honoured (it may come from a journal written
+    /// long ago). Reading the window again from its first page recovers; a second refusal in the same run does not.
+    /// </summary>
+    private bool IsRefusedCursor(PageFailed failed) =>
+        failed.Task.Cursor is not null
+        && failed.Error is PaystackApiException { Kind: PaystackErrorKind.BadRequest }
+        && !_restarted.Contains(failed.Task.Window);
+
+    private void Restart(PageTask task, Exception error)
+    {
+        _inFlight.Remove(task);
+        _idleFetchers.Enqueue(Sender);
+        _log.Warning("Paystack refused the cursor of {Stream} {Window} ({Reason}); reading the window again from its first page",
+            _stream.Name, task.Window.ToString(), error.Message);
+        _restarted.Add(task.Window);
+        _restarting.Add(task.Window);
+        RestartWindowsWritten();
+        Dispatch();
+    }
+
+    /// <summary>Restarts the refused windows none of whose fetched pages still wait to be written.</summary>
+    private void RestartWindowsWritten()
+    {
+        var ready = _restarting.Where(w => !_buffer.Any(p => p.Task.Window == w) && _writing?.Pages.Any(p => p.Task.Window == w) != true).ToList();
+        if (ready.Count == 0) return;
+        _restarting.ExceptWith(ready);
+        PersistAll(ready.Select(window => new StreamEvents.WindowRestarted(window)), e =>
+        {
+            _state.Apply(e);
+            _pending.PushFront([new PageTask(e.Window, 1)]);
+            Dispatch();
+        });
     }
 
     private bool IsParentListing(TimeWindow window) => _stream.Parent is not null && window.Parent is null;
@@ -322,6 +368,7 @@ public sealed class StreamActor : ReceivePersistentActor
     private void AfterPersist(DateTimeOffset? cursorBefore)
     {
         _discovery.Forget(window => _state.Run?.OpenWindows.ContainsKey(window) == true);
+        RestartWindowsWritten();
         ReportCheckpoint(cursorBefore);
         _supervisor.Tell(ProgressReport());
         MaybeSnapshot();

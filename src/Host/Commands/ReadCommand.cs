@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Paystack.Actors.Airbyte;
 using Paystack.Host.Airbyte;
+using Paystack.Host.Running;
 
 namespace Paystack.Host.Commands;
 
@@ -33,6 +34,15 @@ internal static class ReadCommand
         {
             using var output = ProtocolOutput.OpenStdout();
             ReadInputs inputs;
+            try
+            {
+                SyncCommandOptions.ParseLogLevel(parseResult.GetValue(logLevel) ?? "information");
+            }
+            catch (ArgumentException e)
+            {
+                return output.ConfigError(e.Message);
+            }
+
             try
             {
                 inputs = ReadInputs.Load(parseResult.GetValue(config), parseResult.GetValue(catalog),

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using Paystack.Actors.Airbyte;
-using Paystack.Actors.Configuration;
-using Paystack.Actors.Destinations;
 using Paystack.Actors.Logging;
 using Paystack.Host.Running;
 using Spectre.Console;
@@ -28,36 +25,20 @@ internal static class SyncCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var console = AnsiConsole.Console;
-            SyncRequest request;
-            LoadedSyncSettings settings;
+            SyncCommandInputs inputs;
             try
             {
-                var source = SourceConfigReader.Load(parseResult.GetValue(options.Config)!.FullName);
-                var writeMode = SyncCommandOptions.ParseWriteMode(parseResult.GetValue(options.Mode));
-                request = new SyncRequest(
-                    source,
-                    DestinationSpec.Parse(parseResult.GetValue(options.Destination)),
-                    SyncCommandOptions.ParseStreams(parseResult.GetValue(options.Streams)),
-                    SyncCommandOptions.SyncModeFor(writeMode, parseResult.GetValue(options.FullRefresh)),
-                    writeMode);
-                settings = SyncSettingsLoader.Load(parseResult.GetValue(options.Hocon)?.FullName);
-                if (parseResult.GetValue(options.Journal) is { } journal)
-                    settings = settings with
-                    {
-                        Settings = settings.Settings with
-                        {
-                            Persistence = JournalSpec.Parse(journal) with { SqliteJournalMode = settings.Settings.Persistence.SqliteJournalMode },
-                        },
-                    };
+                inputs = options.Read(parseResult);
             }
-            catch (Exception e) when (e is AirbyteConfigException or ArgumentException or SyncConfigurationException)
+            catch (Exception e) when (SyncCommandOptions.IsBadInput(e))
             {
                 await Console.Error.WriteLineAsync($"paystack-sync sync: {e.Message}");
                 return BadInputExitCode;
             }
 
-            var logOptions = EngineRuntime.LogOptions(parseResult.GetValue(options.LogLevel), parseResult.GetValue(options.LogJson));
-            await using var runtime = EngineRuntime.Start(settings, request.Source.SecretKey, inMemoryJournal: false, logOptions);
+            var request = inputs.Request;
+            var logOptions = EngineRuntime.LogOptions(inputs.LogLevel, inputs.LogJson);
+            await using var runtime = EngineRuntime.Start(inputs.Settings, request.Source.SecretKey, inMemoryJournal: false, logOptions);
             try
             {
                 var outcome = await SyncRunner.RunAsync(runtime, request, console, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Paystack.Actors.Paystack;
 using Paystack.Actors.Sync;
 using Spectre.Console;
 
@@ -29,8 +30,10 @@ internal sealed class ConsoleProgress : ISyncObserver, IAsyncDisposable
     public void StreamStarted(StreamReports.Started started)
     {
         Update(started.Stream, line => line with { Status = started.Resumed ? "resuming" : "running" });
-        Plain($"{started.Stream}: {(started.Resumed ? "resuming run" : "started run")} {started.RunId}, " +
-              $"records created {started.LowerBound:yyyy-MM-dd HH:mm:ss} to {started.UpperBound:yyyy-MM-dd HH:mm:ss} UTC");
+        var range = StreamCatalog.TryGet(started.Stream, out var definition) && !definition.SupportsTimeFilter
+            ? "the whole list"
+            : $"records created {started.LowerBound:yyyy-MM-dd HH:mm:ss} to {started.UpperBound:yyyy-MM-dd HH:mm:ss} UTC";
+        Plain($"{started.Stream}: {(started.Resumed ? "resuming run" : "started run")} {started.RunId}, {range}");
     }
 
     public void Progress(StreamReports.Progress progress)

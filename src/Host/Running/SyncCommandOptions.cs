@@ -1,16 +1,41 @@
 using System.CommandLine;
+using Paystack.Actors.Airbyte;
+using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
+using Paystack.Actors.Logging;
 using Paystack.Actors.Paystack;
-using Paystack.Actors.State;
+using SyncMode = Paystack.Actors.State.SyncMode;
 
 namespace Paystack.Host.Running;
 
-/// <summary>The options shared by the verbs that sync into a database (<c>sync</c>, <c>serve</c>).</summary>
+/// <summary>
+/// The options that say what to sync and where, declared and validated here once for every verb that syncs into a
+/// database (<c>sync</c>, <c>serve</c>): same names, descriptions, defaults and error messages.
+/// </summary>
 internal sealed class SyncCommandOptions
 {
+    /// <summary>Log level of a one-off <c>sync</c>: its console shows progress and a summary, so only problems are logged.</summary>
+    public const string SyncLogLevel = "warning";
+
+    /// <summary>Log level of <c>serve</c>: a service's log (and its admin log ring) is the only record of its runs.</summary>
+    public const string ServeLogLevel = "information";
+
+    /// <param name="defaultLogLevel">The one default that differs between the verbs; see <see cref="SyncLogLevel"/> and <see cref="ServeLogLevel"/>.</param>
+    public SyncCommandOptions(string defaultLogLevel = SyncLogLevel)
+    {
+        ParseLogLevel(defaultLogLevel);
+        LogLevel = new Option<string>("--log-level")
+        {
+            Description = "verbose, debug, information, warning or error. Logs go to standard error.",
+            HelpName = "LEVEL",
+            DefaultValueFactory = _ => defaultLogLevel,
+        };
+    }
+
     public Option<FileInfo> Config { get; } = new("--config")
     {
-        Description = "The source config JSON in Airbyte's shape: secret_key, start_date, lookback_window_days, base_url.",
+        Description = "The source config JSON in Airbyte's shape: secret_key (or the environment variable PAYSTACK_SECRET_KEY), "
+                      + "start_date, lookback_window_days, base_url.",
         HelpName = "FILE",
         Required = true,
     };
@@ -37,7 +62,7 @@ internal sealed class SyncCommandOptions
 
     public Option<bool> FullRefresh { get; } = new("--full-refresh")
     {
-        Description = "Read everything since start_date instead of only what is new since the last run.",
+        Description = "Read everything since start_date on every run instead of only what is new since the last one.",
     };
 
     public Option<FileInfo?> Hocon { get; } = new("--hocon")
@@ -52,11 +77,7 @@ internal sealed class SyncCommandOptions
         HelpName = "SPEC",
     };
 
-    public Option<string> LogLevel { get; } = new("--log-level")
-    {
-        Description = "verbose, debug, information, warning or error. Logs go to standard error.",
-        DefaultValueFactory = _ => "warning",
-    };
+    public Option<string> LogLevel { get; }
 
     public Option<bool> LogJson { get; } = new("--log-json")
     {
@@ -64,6 +85,51 @@ internal sealed class SyncCommandOptions
     };
 
     public IEnumerable<Option> All => [Config, Destination, Streams, Mode, FullRefresh, Hocon, Journal, LogLevel, LogJson];
+
+    /// <summary>True for the failures <see cref="Read"/> reports as bad input (exit code 2).</summary>
+    public static bool IsBadInput(Exception e) => e is ArgumentException or AirbyteConfigException or SyncConfigurationException;
+
+    /// <summary>Validates every option and loads the files they name; the cheap checks come first.</summary>
+    /// <exception cref="ArgumentException">An option's value is not valid; the message names the option.</exception>
+    /// <exception cref="AirbyteConfigException">The source config file is missing or not valid.</exception>
+    /// <exception cref="SyncConfigurationException">The HOCON settings are not valid.</exception>
+    public SyncCommandInputs Read(ParseResult parseResult)
+    {
+        var writeMode = ParseWriteMode(parseResult.GetValue(Mode));
+        var destination = ParseDestination(parseResult.GetValue(Destination));
+        var streams = ParseStreams(parseResult.GetValue(Streams));
+        var journal = parseResult.GetValue(Journal) is { } spec ? JournalSpec.Parse(spec) : null;
+        var logLevel = parseResult.GetValue(LogLevel);
+        ParseLogLevel(logLevel);
+
+        var source = SourceConfigReader.Load(parseResult.GetValue(Config)!.FullName);
+        var settings = SyncSettingsLoader.Load(parseResult.GetValue(Hocon)?.FullName);
+        // --journal names where the journal lives; how a SQLite journal is kept still comes from the HOCON settings.
+        if (journal is not null)
+            settings = settings with
+            {
+                Settings = settings.Settings with
+                {
+                    Persistence = journal with { SqliteJournalMode = settings.Settings.Persistence.SqliteJournalMode },
+                },
+            };
+
+        var request = new SyncRequest(source, destination, streams, SyncModeFor(writeMode, parseResult.GetValue(FullRefresh)), writeMode);
+        return new SyncCommandInputs(request, settings, logLevel!, parseResult.GetValue(LogJson));
+    }
+
+    /// <exception cref="ArgumentException">Not a destination spec; the message names --destination.</exception>
+    public static DestinationSpec ParseDestination(string? spec)
+    {
+        try
+        {
+            return DestinationSpec.Parse(spec);
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new ArgumentException($"--destination: {ArgumentMessages.Of(invalid)}");
+        }
+    }
 
     /// <summary>The streams asked for, in catalog order.</summary>
     /// <exception cref="ArgumentException">A name is not a known stream.</exception>
@@ -74,7 +140,7 @@ internal sealed class SyncCommandOptions
         var unknown = names.Where(n => !StreamCatalog.TryGet(n, out _)).ToList();
         if (unknown.Count > 0)
             throw new ArgumentException(
-                $"Unknown stream(s): {string.Join(", ", unknown)}. Known streams: {string.Join(", ", StreamCatalog.All.Select(s => s.Name))}.");
+                $"--streams: unknown stream(s) {string.Join(", ", unknown)}. Known streams: {string.Join(", ", StreamCatalog.All.Select(s => s.Name))}.");
         return StreamCatalog.All.Where(s => names.Contains(s.Name)).ToList();
     }
 
@@ -83,9 +149,16 @@ internal sealed class SyncCommandOptions
     {
         "append" => WriteMode.Append,
         "overwrite" => WriteMode.Overwrite,
-        "append_dedup" or "dedupe" or "dedup" => WriteMode.AppendDedup,
+        "append_dedup" or "append-dedup" or "dedupe" or "dedup" => WriteMode.AppendDedup,
         _ => throw new ArgumentException($"--mode must be append, overwrite or append_dedup (got '{mode}')."),
     };
+
+    /// <exception cref="ArgumentException">Not a level Serilog knows.</exception>
+    public static void ParseLogLevel(string? level)
+    {
+        if (!PaystackLogging.TryParseLevel(level, out _))
+            throw new ArgumentException($"--log-level must be verbose, debug, information, warning or error (got '{level}').");
+    }
 
     /// <summary>An overwrite replaces the whole table, so it always reads everything: an incremental slice would lose rows.</summary>
     public static SyncMode SyncModeFor(WriteMode writeMode, bool fullRefresh) =>

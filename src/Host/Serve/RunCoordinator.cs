@@ -9,6 +9,7 @@ using Paystack.Actors.Sync;
 using Paystack.Host.Admin;
 using Paystack.Host.Running;
 using Serilog;
+using SyncMode = Paystack.Actors.State.SyncMode;
 
 namespace Paystack.Host.Serve;
 
@@ -23,6 +24,7 @@ internal sealed class RunCoordinator
     private readonly SyncEngine _engine;
     private readonly EngineRuntime _runtime;
     private readonly SourceConfig _source;
+    private readonly SyncRequest _request;
     private readonly ServeOptions _options;
     private readonly ILogger _log;
     private readonly Lock _gate = new();
@@ -31,14 +33,15 @@ internal sealed class RunCoordinator
     private (AdminModels.RunInfo Info, StreamStatusObserver Streams)? _last;
     private bool _stopping;
 
-    public RunCoordinator(EngineRuntime runtime, SourceConfig source, ServeOptions options)
+    public RunCoordinator(EngineRuntime runtime, ServeOptions options)
     {
         _runtime = runtime;
         _engine = runtime.Engine;
-        _source = source;
+        _request = options.Sync.Request;
+        _source = _request.Source;
         _options = options;
         _log = runtime.Logger.ForContext("SourceContext", "Paystack.Serve");
-        AccountId = Actors.Sync.AccountId.FromSecretKey(source.SecretKey);
+        AccountId = Actors.Sync.AccountId.FromSecretKey(_source.SecretKey);
     }
 
     public string AccountId { get; }
@@ -97,12 +100,12 @@ internal sealed class RunCoordinator
         get { lock (_gate) return _active?.Completion; }
     }
 
-    public IReadOnlyList<string> StreamNames => _options.Streams.Select(s => s.Name).ToList();
+    public IReadOnlyList<string> StreamNames => _request.Streams.Select(s => s.Name).ToList();
 
     /// <returns>Null when the service does not sync a stream of that name.</returns>
     public async Task<AdminModels.PauseResult?> SetPausedAsync(string stream, bool paused, CancellationToken cancellationToken)
     {
-        if (!_options.Streams.Any(s => s.Name == stream)) return null;
+        if (!_request.Streams.Any(s => s.Name == stream)) return null;
         ActiveRun? run;
         lock (_gate)
         {
@@ -171,8 +174,8 @@ internal sealed class RunCoordinator
 
     private SyncJob BuildJob()
     {
-        var selections = _options.Streams
-            .Select(s => new StreamSelection(s, _options.SyncMode, _options.WriteMode) { Paused = _paused.Contains(s.Name) })
+        var selections = _request.Streams
+            .Select(s => new StreamSelection(s, _request.Mode, _request.WriteMode) { Paused = _paused.Contains(s.Name) })
             .ToList();
         return new SyncJob(AccountId, _source.StartDate, _source.LookbackWindowDays, selections);
     }
@@ -185,12 +188,13 @@ internal sealed class RunCoordinator
         IDestination? destination = null;
         try
         {
-            destination = DestinationFactory.Create(_options.Destination);
+            destination = DestinationFactory.Create(_request.Destination);
             var clientOptions = _runtime.Settings.Settings.Http.ToClientOptions(_source.SecretKey, _source.BaseUrl);
             var pending = _engine.RunAsync(job, clientOptions, destination,
                 new CompositeSyncObserver(run.Streams, new MetricsObserver()), run.Cancellation.Token);
-            _log.Information("Run started ({Reason}): {Streams} into {Destination}, {Mode}",
-                run.Reason, string.Join(",", job.Streams.Select(s => s.Stream.Name)), _options.Destination.ToString(), _options.WriteMode.ToString());
+            _log.Information("Run started ({Reason}): {Streams} into {Destination}, {Mode}, {SyncMode}",
+                run.Reason, string.Join(",", job.Streams.Select(s => s.Stream.Name)), _request.Destination.ToString(),
+                _request.WriteMode.ToString(), _request.Mode == SyncMode.FullRefresh ? "full refresh" : "incremental");
             var outcome = await pending;
             runId = outcome.RunId;
             state = outcome.Succeeded ? "succeeded" : "failed";

@@ -7,13 +7,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
-using Paystack.Actors.Airbyte;
 using Paystack.Actors.Configuration;
+using Paystack.Actors.Destinations;
 using Paystack.Actors.Monitoring;
 using Paystack.Host.Admin;
 using Paystack.Host.Running;
 using Serilog;
 using Serilog.Events;
+using SyncMode = Paystack.Actors.State.SyncMode;
 
 namespace Paystack.Host.Serve;
 
@@ -45,19 +46,17 @@ internal sealed class ServeHost : IAsyncDisposable
     /// <summary>The addresses the admin endpoint listens on (with the real port when 0 was asked for).</summary>
     public IReadOnlyList<Uri> Addresses => _app.Urls.Select(u => new Uri(u)).ToList();
 
-    /// <exception cref="SyncConfigurationException">The HOCON settings are not valid.</exception>
-    /// <exception cref="AirbyteConfigException">The source config file is not valid.</exception>
     /// <exception cref="ArgumentException">The admin binding is not allowed (e.g. no token on a non-loopback address).</exception>
     /// <exception cref="IOException">The admin address is taken.</exception>
     public static async Task<ServeHost> StartAsync(ServeOptions options, TextWriter? logOutput = null, CancellationToken cancellationToken = default)
     {
-        var loaded = SyncSettingsLoader.Load(options.HoconPath);
-        var source = SourceConfigReader.Load(options.ConfigPath);
+        var loaded = options.Sync.Settings;
+        var source = options.Sync.Request.Source;
         var urls = options.AdminUrls ?? AdminBinding.Split(loaded.Config.GetString(AdminBinding.UrlsSetting, AdminBinding.DefaultUrl));
         var binding = AdminBinding.Create(urls, options.AdminToken);
 
         var ring = new LogRing(LogLinesKept);
-        var logOptions = EngineRuntime.LogOptions(options.LogLevel, options.LogJson, new LogRingWriter(logOutput ?? Console.Error, ring)) with
+        var logOptions = EngineRuntime.LogOptions(options.Sync.LogLevel, options.Sync.LogJson, new LogRingWriter(logOutput ?? Console.Error, ring)) with
         {
             LevelOverrides = new Dictionary<string, LogEventLevel>
             {
@@ -75,12 +74,14 @@ internal sealed class ServeHost : IAsyncDisposable
         var runtime = EngineRuntime.Start(hostOwnsShutdown, source.SecretKey, inMemoryJournal: false, logOptions);
         try
         {
-            var coordinator = new RunCoordinator(runtime, source, options);
+            var coordinator = new RunCoordinator(runtime, options);
             var app = Build(options, binding, runtime, coordinator, ring);
             await app.StartAsync(cancellationToken);
             runtime.Logger.ForContext("SourceContext", "Paystack.Serve").Information(
-                "Serving account {Account}: {Schedule}; admin endpoint on {Urls}{Token}",
-                coordinator.AccountId, options.Schedule.Description, string.Join(", ", app.Urls),
+                "Serving account {Account}: {Schedule}, {Mode}{FullRefresh} into {Destination}; journal in {Journal}; admin endpoint on {Urls}{Token}",
+                coordinator.AccountId, options.Schedule.Description, options.Sync.Request.WriteMode.ToString(),
+                options.Sync.Request.Mode == SyncMode.FullRefresh ? " (full refresh)" : "", options.Sync.Request.Destination.ToString(),
+                JournalDescription(runtime.Settings.Settings.Persistence), string.Join(", ", app.Urls),
                 binding.Token is null ? "" : " (token required)");
             return new ServeHost(app, runtime, coordinator);
         }
@@ -90,6 +91,10 @@ internal sealed class ServeHost : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The journal's provider and connection string with any password masked.</summary>
+    private static string JournalDescription(PersistenceSettings persistence) =>
+        $"{persistence.Provider} ({ConnectionStrings.MaskPassword(persistence.ConnectionString)})";
 
     private static WebApplication Build(
         ServeOptions options, AdminBinding binding, EngineRuntime runtime, RunCoordinator coordinator, LogRing ring)

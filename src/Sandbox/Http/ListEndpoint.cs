@@ -1,4 +1,4 @@
-using System.Buffers;
+using CommunityToolkit.HighPerformance.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Paystack.Sandbox.Data;
@@ -39,6 +39,11 @@ internal sealed class ListEndpoint
             await JsonReply.WriteAsync(context, StatusCodes.Status400BadRequest, PaystackErrors.Invalid(error));
             return;
         }
+        if ((query.NextId is not null || query.PreviousId is not null) && _faults.TryRejectCursor())
+        {
+            await JsonReply.WriteAsync(context, StatusCodes.Status400BadRequest, PaystackErrors.Invalid("Invalid cursor"));
+            return;
+        }
 
         for (var i = _faults.NewRecordsPerRequest; i > 0; i--) table.Add(_clock.GetUtcNow());
 
@@ -47,7 +52,8 @@ internal sealed class ListEndpoint
             ? new TimeRange(query.From, _options.FromInclusive, query.To, _options.ToInclusive)
             : TimeRange.All; // the endpoint has no from/to
         var selection = table.Select(range);
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        // Pages run to hundreds of kilobytes: a pooled buffer keeps them off the large object heap.
+        using var buffer = new ArrayPoolBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, JsonReply.WriterOptions))
         {
             writer.WriteStartObject();

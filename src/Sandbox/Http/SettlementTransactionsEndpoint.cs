@@ -1,4 +1,4 @@
-using System.Buffers;
+using CommunityToolkit.HighPerformance.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -34,7 +34,8 @@ internal sealed class SettlementTransactionsEndpoint(Dataset dataset, SandboxOpt
 
         var domain = (string)context.Items[SandboxPipeline.DomainKey]!;
         var selection = transactions.Select(SettlementMembership.RangeOf(settlements, settlement));
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        // Pages run to hundreds of kilobytes: a pooled buffer keeps them off the large object heap.
+        using var buffer = new ArrayPoolBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, JsonReply.WriterOptions))
         {
             writer.WriteStartObject();

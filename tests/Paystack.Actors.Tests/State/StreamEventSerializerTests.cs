@@ -16,6 +16,7 @@ public sealed class StreamEventSerializerTests() : TestKit(JournalConfig.InMemor
         { new StreamEvents.WindowSplit(Window, Window.Split(2)), "window-split.v1" },
         { new StreamEvents.PagesCompleted(Window, [1, 2], null, 7, "2024-01-01T05:00:00.000Z"), "pages-completed.v1" },
         { new StreamEvents.WindowCompleted(Window), "window-completed.v1" },
+        { new StreamEvents.WindowRestarted(Window), "window-restarted.v1" },
         { new StreamEvents.RunCompleted("r1", Window.To), "run-completed.v1" },
         { new StreamEvents.RunStarted("r2", SyncMode.FullRefresh, Window.From, Window.To, [Window], StartedAt: Window.To), "run-started.v1" },
         { new StreamEvents.WindowSplit(Window, [TimeWindow.OfParent("4600000001", Window.From.AddHours(2))]), "window-split.v1" },

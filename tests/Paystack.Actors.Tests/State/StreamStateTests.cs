@@ -123,4 +123,18 @@ public sealed class StreamStateTests
         Assert.Equal("dGVybWluYWw6OQ==", restored.Run!.OpenWindows[Windows[0]].NextCursor);
         Assert.Equal(startedAt, restored.Run.StartedAt);
     }
+
+    [Fact]
+    public void A_restarted_window_forgets_its_pages_and_token_but_not_the_records_written()
+    {
+        var state = Started();
+        state.Apply(new StreamEvents.PagesCompleted(Windows[0], [1, 2], null, 100, null, NextCursor: "dGVybWluYWw6OQ=="));
+
+        state.Apply(new StreamEvents.WindowRestarted(Windows[0]));
+
+        var progress = state.Run!.OpenWindows[Windows[0]];
+        Assert.Empty(progress.CompletedPages);
+        Assert.Null(progress.NextCursor);
+        Assert.Equal(100, state.Run.Records);
+    }
 }

@@ -56,6 +56,44 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData(1, true)] // the saved token is refused once: the window is read again from its first page
+    [InlineData(1_000, false)] // refused again after the restart: the stream fails, naming the refusal
+    public async Task A_saved_cursor_that_paystack_refuses_restarts_the_window_once(int refusals, bool recovers)
+    {
+        // Fifty pages walked one after another: the run is stopped well before its end.
+        await using var harness = await EngineHarness.StartAsync(EngineHarness.Sandboxed(recordsPerStream: 1_000), TestSettings.Create(pageSize: 20));
+        harness.Sandbox.Faults.Latency = TimeSpan.FromMilliseconds(30);
+        var job = EngineHarness.Job(SyncMode.FullRefresh, streams: ["terminals"], writeMode: WriteMode.AppendDedup);
+        var engine = harness.NewEngine();
+        var watcher = new DurableRecordsWatcher(100);
+        var interrupted = engine.RunAsync(job, harness.ClientOptions, harness.Destination, watcher);
+        await watcher.Reached.WaitAsync(TimeSpan.FromSeconds(60));
+        await engine.System.Terminate();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => interrupted);
+        await engine.DisposeAsync();
+
+        harness.Sandbox.Faults.RejectedCursors = refusals;
+        var resumedAt = DateTimeOffset.UtcNow; // a request cut off by the stop may still be logged after this
+        var resumed = await harness.RunAsync(job);
+
+        var requests = harness.Sandbox.Requests.Entries.Where(r => r.Path == "terminal" && r.Timestamp >= resumedAt).ToList();
+        Assert.Equal(400, requests[0].StatusCode); // the resumed walk asked with its saved token first
+        Assert.Contains("next=", requests[0].QueryString);
+        if (recovers)
+        {
+            Assert.True(resumed.Succeeded);
+            Assert.DoesNotContain("next=", requests[1].QueryString); // then from the first page again
+            var rows = harness.Destination.Ids("terminals");
+            Assert.Equal(harness.Sandbox.Store.Ids("terminal").Order(), rows.Order());
+        }
+        else
+        {
+            Assert.False(resumed.Succeeded);
+            Assert.Contains("Invalid cursor", resumed.Streams.Single().Error);
+        }
+    }
+
     /// <summary>Signals once the engine reported enough durable records, and remembers how many pages were durable then.</summary>
     private sealed class DurableRecordsWatcher(long target) : ISyncObserver
     {

@@ -10,9 +10,9 @@ public sealed class RunPlannerTests
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 30, 750, TimeSpan.Zero);
     private static readonly StreamDefinition Transactions = StreamCatalog.Get("transactions");
 
-    private static StreamCommands.StartRun Start(SyncMode mode, int lookbackDays = 0, string? initialCursor = null) => new(
+    private static StreamCommands.StartRun Start(SyncMode mode, int lookbackDays = 0, string? initialCursor = null, StreamDefinition? stream = null) => new(
         new SyncJob("acct", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), lookbackDays, []),
-        new StreamSelection(Transactions, mode, WriteMode.AppendDedup, initialCursor), "run", Now);
+        new StreamSelection(stream ?? Transactions, mode, WriteMode.AppendDedup, initialCursor), "run", Now);
 
     [Fact]
     public void The_upper_bound_is_the_start_minus_the_settle_delay_floored_to_a_whole_second()
@@ -35,6 +35,16 @@ public sealed class RunPlannerTests
     {
         var plan = RunPlanner.Plan(Now.AddDays(-1), Start(SyncMode.FullRefresh), Transactions, TestSettings.Create().Engine);
         Assert.Equal(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), plan.LowerBound);
+    }
+
+    [Fact]
+    public void A_list_without_a_time_filter_is_planned_whole_from_the_start_date_even_when_incremental()
+    {
+        var terminals = StreamCatalog.Get("terminals");
+        var plan = RunPlanner.Plan(Now.AddDays(-1), Start(SyncMode.Incremental, lookbackDays: 7, stream: terminals), terminals, TestSettings.Create().Engine);
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), plan.LowerBound);
+        Assert.Single(plan.Windows);
+        Assert.Equal(Now, plan.StartedAt);
     }
 
     [Fact]

@@ -5,21 +5,11 @@ using Paystack.Sandbox;
 namespace Paystack.Host.Tests.Read;
 
 /// <summary>Input <c>read</c> cannot use: one config_error trace naming the problem, a non-zero exit, no request made.</summary>
-public sealed class ReadInputErrorTests : IAsyncLifetime, IDisposable
+public sealed class ReadInputErrorTests() : SandboxedReadTests(new SandboxOptions { RecordsPerStream = 5, TestRateLimit = 100_000 })
 {
-    private readonly ReadFiles _files = new();
-    private SandboxServer _sandbox = null!;
+    private string GoodConfig => Files.Config(Key, Sandbox.BaseUrl);
 
-    public async Task InitializeAsync() =>
-        _sandbox = await SandboxServer.StartAsync(new SandboxOptions { RecordsPerStream = 5, TestRateLimit = 100_000 });
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
-
-    public void Dispose() => _files.Dispose();
-
-    private string GoodConfig => _files.Config(_sandbox.Options.TestKey, _sandbox.BaseUrl);
-
-    private string GoodCatalog => _files.Catalog(("customers", "incremental"));
+    private string GoodCatalog => Files.Catalog(("customers", "incremental"));
 
     /// <summary>Runs read and returns the message of its single config_error trace.</summary>
     private async Task<string> ConfigErrorAsync(params string[] args)
@@ -31,8 +21,8 @@ public sealed class ReadInputErrorTests : IAsyncLifetime, IDisposable
         Assert.Single(result.StdoutLines); // nothing else written
         Assert.Equal("ERROR", trace.GetProperty("type").GetString());
         Assert.Equal("config_error", trace.GetProperty("error").GetProperty("failure_type").GetString());
-        Assert.Equal(0, _sandbox.Requests.Count());
-        Assert.DoesNotContain(_sandbox.Options.TestKey, result.Stdout + result.Stderr);
+        Assert.Equal(0, Sandbox.Requests.Count());
+        Assert.DoesNotContain(Key, result.Stdout + result.Stderr);
         return trace.GetProperty("error").GetProperty("message").GetString()!;
     }
 
@@ -45,6 +35,14 @@ public sealed class ReadInputErrorTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Log_level_that_is_not_one()
+    {
+        var message = await ConfigErrorAsync("--config", GoodConfig, "--catalog", GoodCatalog, "--log-level", "loud");
+        Assert.Contains("--log-level", message);
+        Assert.Contains("'loud'", message);
+    }
+
+    [Fact]
     public async Task No_config_option()
     {
         var message = await ConfigErrorAsync("--catalog", GoodCatalog);
@@ -54,7 +52,7 @@ public sealed class ReadInputErrorTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Config_that_is_not_json()
     {
-        var config = _files.Write("config.json", """{"secret_key": "sk_test_sandbox", "start_date": """);
+        var config = Files.Write("config.json", """{"secret_key": "sk_testSandbox", "start_date": """);
         var message = await ConfigErrorAsync("--config", config, "--catalog", GoodCatalog);
         Assert.Contains("is not valid JSON", message);
     }
@@ -62,7 +60,7 @@ public sealed class ReadInputErrorTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Key_that_fails_the_pattern()
     {
-        var config = _files.Write("config.json", """{"secret_key": "pk_test_abc123", "start_date": "2023-01-01T00:00:00Z"}""");
+        var config = Files.Write("config.json", """{"secret_key": "pk_test_abc123", "start_date": "2023-01-01T00:00:00Z"}""");
         var message = await ConfigErrorAsync("--config", config, "--catalog", GoodCatalog);
         Assert.Contains("does not look like a Paystack secret key", message);
         Assert.DoesNotContain("pk_test_abc123", message);
@@ -71,7 +69,7 @@ public sealed class ReadInputErrorTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Unknown_stream_in_the_catalog()
     {
-        var catalog = _files.Catalog(("customers", "incremental"), ("payouts", "full_refresh"));
+        var catalog = Files.Catalog(("customers", "incremental"), ("payouts", "full_refresh"));
         var message = await ConfigErrorAsync("--config", GoodConfig, "--catalog", catalog);
         Assert.Contains("unknown stream 'payouts'", message);
     }
@@ -86,7 +84,7 @@ public sealed class ReadInputErrorTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task State_with_a_cursor_that_is_not_a_date()
     {
-        var state = _files.Write("state.json", """
+        var state = Files.Write("state.json", """
             [{"type": "STREAM", "stream": {"stream_descriptor": {"name": "customers"}, "stream_state": {"createdAt": "yesterday"}}}]
             """);
         var message = await ConfigErrorAsync("--config", GoodConfig, "--catalog", GoodCatalog, "--state", state);
@@ -97,7 +95,7 @@ public sealed class ReadInputErrorTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task State_that_is_not_json()
     {
-        var state = _files.Write("state.json", "[{\"type\": \"STREAM\",");
+        var state = Files.Write("state.json", "[{\"type\": \"STREAM\",");
         var message = await ConfigErrorAsync("--config", GoodConfig, "--catalog", GoodCatalog, "--state", state);
         Assert.Contains("State file", message);
         Assert.Contains("is not valid JSON", message);
@@ -106,7 +104,7 @@ public sealed class ReadInputErrorTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Engine_settings_that_are_not_valid()
     {
-        var hocon = _files.Write("bad.conf", "paystack-sync.engine.page-size = 0");
+        var hocon = Files.Write("bad.conf", "paystack-sync.engine.page-size = 0");
         var message = await ConfigErrorAsync("--config", GoodConfig, "--catalog", GoodCatalog, "--hocon", hocon);
         Assert.Contains("paystack-sync.engine.page-size", message);
     }

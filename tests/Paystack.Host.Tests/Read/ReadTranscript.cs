@@ -39,8 +39,23 @@ public sealed class ReadTranscript(CliResult result)
             .Select(t => t.GetProperty("stream_status").GetProperty("status").GetString()!)
             .ToList();
 
+    /// <summary>The line of the stream's STREAM_STATUS trace with this status.</summary>
+    public int StatusLine(string stream, string status) =>
+        Lines.Single(l => Type(l.Message) == "TRACE"
+                          && l.Message.GetProperty("trace").TryGetProperty("stream_status", out var s)
+                          && s.GetProperty("stream_descriptor").GetProperty("name").GetString() == stream
+                          && s.GetProperty("status").GetString() == status).Line;
+
     /// <summary>The <c>error</c> payloads of every ERROR trace.</summary>
     public IReadOnlyList<JsonElement> Errors => Traces("ERROR").Select(t => t.GetProperty("error")).ToList();
+
+    /// <summary>The row estimates of a stream's ESTIMATE traces, with their lines, in the order printed.</summary>
+    public IReadOnlyList<(int Line, long Rows)> Estimates(string stream) =>
+        Lines.Where(l => Type(l.Message) == "TRACE" && l.Message.GetProperty("trace").GetProperty("type").GetString() == "ESTIMATE")
+            .Select(l => (l.Line, Estimate: l.Message.GetProperty("trace").GetProperty("estimate")))
+            .Where(e => e.Estimate.GetProperty("name").GetString() == stream)
+            .Select(e => (e.Line, e.Estimate.GetProperty("row_estimate").GetInt64()))
+            .ToList();
 
     /// <summary>The state to hand the next run: the last STATE message of every stream, as an array.</summary>
     public string NextStateJson()

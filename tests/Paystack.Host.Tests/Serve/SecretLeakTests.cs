@@ -20,7 +20,7 @@ public sealed class SecretLeakTests
             sandbox.Faults.HtmlErrorRate = 0.05;
         });
         var captured = new LockedStringWriter();
-        await using (var host = await ServeHost.StartAsync(environment.Options() with { LogLevel = "verbose" }, captured))
+        await using (var host = await ServeHost.StartAsync(environment.Options(extra: ["--log-level", "verbose"]), captured))
         {
             using var client = ServeEnvironment.Client(host.Addresses[0]);
             var done = await ServeEnvironment.WaitForAsync(client, s => s.CurrentRun is null && s.LastRun is not null, TimeSpan.FromSeconds(90));

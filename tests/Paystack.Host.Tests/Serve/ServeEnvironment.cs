@@ -2,8 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Paystack.Actors.Destinations;
-using Paystack.Actors.Paystack;
 using Paystack.Host.Admin;
 using Paystack.Host.Serve;
 using Paystack.Sandbox;
@@ -60,9 +58,22 @@ internal sealed class ServeEnvironment : IAsyncDisposable
     /// <summary>Small pages fetched one at a time: with sandbox latency a run lasts long enough to look at.</summary>
     public const string SlowEngine = "paystack-sync.engine { page-size = 10, fetchers-per-stream = 1 }";
 
-    public ServeOptions Options(string? token = Token, bool runAtStart = true, string? streams = null, string every = "1h") => new(
-        ConfigPath, HoconPath, DestinationSpec.Parse($"sqlite:{DestinationPath}"), ServeOptions.ParseStreams(streams),
-        WriteMode.AppendDedup, RunSchedule.Parse(every, null), ["http://127.0.0.1:0"], token, runAtStart);
+    /// <summary>Serve's options for an in-process host, parsed from a command line by serve's own option parser.</summary>
+    /// <param name="extra">More arguments, e.g. <c>--journal</c> or <c>--full-refresh</c>.</param>
+    public ServeOptions Options(
+        string? token = Token, bool runAtStart = true, string? streams = null, string every = "1h", IEnumerable<string>? extra = null)
+    {
+        List<string> args =
+        [
+            "--config", ConfigPath, "--hocon", HoconPath, "--destination", $"sqlite:{DestinationPath}",
+            "--every", every, "--admin-urls", "http://127.0.0.1:0",
+        ];
+        if (token is not null) args.AddRange(["--admin-token", token]);
+        if (!runAtStart) args.Add("--no-run-at-start");
+        if (streams is not null) args.AddRange(["--streams", streams]);
+        args.AddRange(extra ?? []);
+        return ServeCommandLine.Parse(args);
+    }
 
     /// <summary>The serve arguments for the executable, with the admin endpoint on <paramref name="port"/>.</summary>
     public string[] ServeArguments(int port, params string[] extra) =>

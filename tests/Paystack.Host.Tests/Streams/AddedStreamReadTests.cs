@@ -7,20 +7,9 @@ using Paystack.Sandbox;
 namespace Paystack.Host.Tests.Streams;
 
 /// <summary>The added streams read end to end: the built executable's <c>read</c> against the sandbox over HTTP.</summary>
-public sealed class AddedStreamReadTests : IAsyncLifetime, IDisposable
+public sealed class AddedStreamReadTests() : SandboxedReadTests(new SandboxOptions { RecordsPerStream = RecordsPerStream, TestRateLimit = 100_000 })
 {
     private const int RecordsPerStream = 40;
-    private readonly ReadFiles _files = new();
-    private SandboxServer _sandbox = null!;
-
-    public async Task InitializeAsync() =>
-        _sandbox = await SandboxServer.StartAsync(new SandboxOptions { RecordsPerStream = RecordsPerStream, TestRateLimit = 100_000 });
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
-
-    public void Dispose() => _files.Dispose();
-
-    private string Key => _sandbox.Options.TestKey;
 
     private async Task<ReadTranscript> ReadAsync(params string[] args)
     {
@@ -34,16 +23,16 @@ public sealed class AddedStreamReadTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Full_refresh_emits_every_record_of_every_added_stream_exactly_once()
     {
-        var catalog = _files.Catalog(AddedStreams.Names.Select(s => (s, "full_refresh")).ToArray());
+        var catalog = Files.Catalog(AddedStreams.Names.Select(s => (s, "full_refresh")).ToArray());
 
-        var read = await ReadAsync("--config", _files.Config(Key, _sandbox.BaseUrl), "--catalog", catalog);
+        var read = await ReadAsync("--config", Files.Config(Key, Sandbox.BaseUrl), "--catalog", catalog);
 
         Assert.Empty(read.Errors);
         foreach (var (stream, path, _) in AddedStreams.All)
         {
             var ids = read.RecordIds(stream);
             Assert.Equal(ids.Count, ids.Distinct().Count());
-            Assert.Equal(_sandbox.Store.Ids(path).Order(), ids.Order());
+            Assert.Equal(Sandbox.Store.Ids(path).Order(), ids.Order());
             Assert.Equal(RecordsPerStream, ids.Count);
             Assert.All(ids, id => Assert.True(long.Parse(id) > int.MaxValue, $"{stream}: id {id} fits in Int32"));
             Assert.Equal(["STARTED", "RUNNING", "COMPLETE"], read.Statuses(stream));
@@ -51,11 +40,11 @@ public sealed class AddedStreamReadTests : IAsyncLifetime, IDisposable
         }
         // Endpoints without a creation-time filter are read as one window, never with from/to.
         foreach (var (_, path, incremental) in AddedStreams.All.Where(s => !s.Incremental))
-            Assert.All(_sandbox.Requests.Entries.Where(r => r.Path == path),
+            Assert.All(Sandbox.Requests.Entries.Where(r => r.Path == path),
                 r => Assert.DoesNotContain("from=", r.QueryString, StringComparison.Ordinal));
         // Unpaged endpoints answer with everything at once: one request, with no paging parameters.
         foreach (var (stream, path, _) in AddedStreams.All.Where(s => StreamCatalog.Get(s.Name).Paging.Kind == PagingKind.None))
-            Assert.Equal("", Assert.Single(_sandbox.Requests.Entries, r => r.Path == path).QueryString);
+            Assert.Equal("", Assert.Single(Sandbox.Requests.Entries, r => r.Path == path).QueryString);
     }
 
     [Fact]
@@ -63,8 +52,8 @@ public sealed class AddedStreamReadTests : IAsyncLifetime, IDisposable
     {
         const int lookbackDays = 3;
         var streams = AddedStreams.IncrementalNames.ToArray();
-        var config = _files.Config(Key, _sandbox.BaseUrl, lookbackDays: lookbackDays);
-        var catalog = _files.Catalog(streams.Select(s => (s, "incremental")).ToArray());
+        var config = Files.Config(Key, Sandbox.BaseUrl, lookbackDays: lookbackDays);
+        var catalog = Files.Catalog(streams.Select(s => (s, "incremental")).ToArray());
 
         var first = await ReadAsync("--config", config, "--catalog", catalog);
 
@@ -73,20 +62,20 @@ public sealed class AddedStreamReadTests : IAsyncLifetime, IDisposable
         foreach (var stream in streams)
         {
             var path = AddedStreams.PathOf(stream);
-            Assert.Equal(_sandbox.Store.Ids(path).Order(), first.RecordIds(stream).Order());
+            Assert.Equal(Sandbox.Store.Ids(path).Order(), first.RecordIds(stream).Order());
             first.AssertStatesFollowTheirRecords(stream);
             var cursor = cursors[stream] = ReadTranscript.ParseTime(first.States(stream)[^1].Cursor!);
-            added[stream] = LookbackRecords.AddAround(_sandbox.Store, path, cursor, lookbackDays);
+            added[stream] = LookbackRecords.AddAround(Sandbox.Store, path, cursor, lookbackDays);
         }
         await LookbackRecords.WaitUntilPastAsync(cursors.Values.Max());
-        var state = _files.Write("state.json", first.NextStateJson());
+        var state = Files.Write("state.json", first.NextStateJson());
 
         var second = await ReadAsync("--config", config, "--catalog", catalog, "--state", state);
 
         foreach (var stream in streams)
         {
             var ids = second.RecordIds(stream);
-            Assert.Equal(_sandbox.Store.Ids(AddedStreams.PathOf(stream), cursors[stream].AddDays(-lookbackDays)).Order(), ids.Order());
+            Assert.Equal(Sandbox.Store.Ids(AddedStreams.PathOf(stream), cursors[stream].AddDays(-lookbackDays)).Order(), ids.Order());
             Assert.Contains(added[stream].InLookback, ids);
             Assert.Contains(added[stream].New, ids);
             Assert.DoesNotContain(added[stream].TooOld, ids);
@@ -98,7 +87,7 @@ public sealed class AddedStreamReadTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Discover_offers_each_added_stream_with_its_schema_and_only_its_sync_modes()
     {
-        var result = await CliRunner.RunAsync("discover", "--config", _files.Config(Key, _sandbox.BaseUrl));
+        var result = await CliRunner.RunAsync("discover", "--config", Files.Config(Key, Sandbox.BaseUrl));
 
         Assert.Equal(0, result.ExitCode);
         ProtocolSchema.AssertAllValid(result);

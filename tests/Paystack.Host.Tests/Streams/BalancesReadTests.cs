@@ -8,23 +8,13 @@ using Paystack.Sandbox;
 namespace Paystack.Host.Tests.Streams;
 
 /// <summary>The point-in-time stream: each run reads every currency's balance once and stamps it with the run's time.</summary>
-public sealed class BalancesReadTests : IAsyncLifetime, IDisposable
+public sealed class BalancesReadTests() : SandboxedReadTests(new SandboxOptions { RecordsPerStream = 30, TestRateLimit = 100_000 })
 {
-    private readonly ReadFiles _files = new();
-    private SandboxServer _sandbox = null!;
-
-    public async Task InitializeAsync() =>
-        _sandbox = await SandboxServer.StartAsync(new SandboxOptions { RecordsPerStream = 30, TestRateLimit = 100_000 });
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
-
-    public void Dispose() => _files.Dispose();
-
     /// <summary>What GET /balance answers right now, straight from the sandbox.</summary>
     private async Task<Dictionary<string, long>> BalancesAsync()
     {
-        using var http = new HttpClient { BaseAddress = _sandbox.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _sandbox.Options.TestKey);
+        using var http = new HttpClient { BaseAddress = Sandbox.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
         using var body = JsonDocument.Parse(await http.GetStringAsync("balance"));
         return body.RootElement.GetProperty("data").EnumerateArray()
             .ToDictionary(b => b.GetProperty("currency").GetString()!, b => b.GetProperty("balance").GetInt64());
@@ -33,10 +23,10 @@ public sealed class BalancesReadTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Each_read_emits_one_record_per_currency_stamped_with_its_run()
     {
-        var args = new[] { "--config", _files.Config(_sandbox.Options.TestKey, _sandbox.BaseUrl), "--catalog", _files.Catalog(("balances", "full_refresh")) };
+        var args = new[] { "--config", Files.Config(Key, Sandbox.BaseUrl), "--catalog", Files.Catalog(("balances", "full_refresh")) };
         var expected = await BalancesAsync();
         Assert.NotEmpty(expected);
-        _sandbox.Requests.Clear();
+        Sandbox.Requests.Clear();
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
         var first = new ReadTranscript(await ReadCli.RunAsync(args));
@@ -54,15 +44,15 @@ public sealed class BalancesReadTests : IAsyncLifetime, IDisposable
             RecordSchemaCheck.AssertMatches("balances", records);
         }
         Assert.InRange(readAts[0], before, readAts[1].AddTicks(-1));
-        Assert.Equal(2, _sandbox.Requests.Count("balance", status: 200)); // one request a run, no second page
+        Assert.Equal(2, Sandbox.Requests.Count("balance", status: 200)); // one request a run, no second page
     }
 
     [Fact]
     public async Task Deduplicated_syncs_keep_each_runs_reading_side_by_side()
     {
-        var (destination, readIds) = SyncDestinations.Create("sqlite", _files.Folder);
-        var config = _files.Config(_sandbox.Options.TestKey, _sandbox.BaseUrl);
-        string[] args = ["sync", "--config", config, "--destination", destination, "--journal", $"sqlite:{Path.Combine(_files.Folder, "journal.db")}",
+        var (destination, readIds) = SyncDestinations.Create("sqlite", Files.Folder);
+        var config = Files.Config(Key, Sandbox.BaseUrl);
+        string[] args = ["sync", "--config", config, "--destination", destination, "--journal", $"sqlite:{Path.Combine(Files.Folder, "journal.db")}",
             "--streams", "balances", "--mode", "append_dedup"];
 
         var first = await CliRunner.RunAsync(args, SyncKillTests.FastEngine);

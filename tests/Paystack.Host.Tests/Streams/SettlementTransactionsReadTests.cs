@@ -6,24 +6,19 @@ using Paystack.Sandbox;
 namespace Paystack.Host.Tests.Streams;
 
 /// <summary>The child stream: the transactions of every settlement the run lists, each naming its settlement.</summary>
-public sealed class SettlementTransactionsReadTests : IAsyncLifetime, IDisposable
+public sealed class SettlementTransactionsReadTests() : SandboxedReadTests(RecentSettlements())
 {
     private const string Stream = "settlement_transactions";
-    private readonly ReadFiles _files = new();
-    private SandboxServer _sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync(new SandboxOptions
+    /// <summary>Thirty settlements over the last 300 days, so a lookback holds some of them and not others.</summary>
+    private static SandboxOptions RecentSettlements() => new()
     {
         Records = { ["settlement"] = 30, ["transaction"] = 400 },
         RecordsPerStream = 10,
-        DataStart = DateTimeOffset.UtcNow.AddDays(-300), // recent, so a lookback holds some settlements and not others
+        DataStart = DateTimeOffset.UtcNow.AddDays(-300),
         DataEnd = DateTimeOffset.UtcNow.AddHours(-1),
         TestRateLimit = 100_000,
-    });
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
-
-    public void Dispose() => _files.Dispose();
+    };
 
     private async Task<ReadTranscript> ReadAsync(params string[] args)
     {
@@ -34,7 +29,7 @@ public sealed class SettlementTransactionsReadTests : IAsyncLifetime, IDisposabl
     }
 
     /// <summary>The settlement ids whose transactions were asked for.</summary>
-    private HashSet<string> SettlementsRead() => _sandbox.Requests.Entries
+    private HashSet<string> SettlementsRead() => Sandbox.Requests.Entries
         .Where(r => r.StatusCode == 200 && r.Path.StartsWith("settlement/", StringComparison.Ordinal))
         .Select(r => r.Path.Split('/')[1])
         .ToHashSet();
@@ -45,14 +40,14 @@ public sealed class SettlementTransactionsReadTests : IAsyncLifetime, IDisposabl
         var records = read.Records(Stream).Select(r => r.Record.GetProperty("data")).ToList();
         var ids = records.Select(r => r.GetProperty("id").GetRawText()).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        var expected = settlements.SelectMany(s => _sandbox.Store.SettlementTransactionIds(s)).ToList();
+        var expected = settlements.SelectMany(s => Sandbox.Store.SettlementTransactionIds(s)).ToList();
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Order(), ids.Order());
         foreach (var record in records)
         {
             var settlement = record.GetProperty("settlement_id").GetRawText();
-            Assert.Contains(record.GetProperty("id").GetRawText(), _sandbox.Store.SettlementTransactionIds(settlement));
-            var createdAt = _sandbox.Store.CreatedAt("settlement", settlement); // Paystack writes milliseconds
+            Assert.Contains(record.GetProperty("id").GetRawText(), Sandbox.Store.SettlementTransactionIds(settlement));
+            var createdAt = Sandbox.Store.CreatedAt("settlement", settlement); // Paystack writes milliseconds
             Assert.Equal(createdAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"), record.GetProperty("settlement_createdAt").GetString());
         }
         RecordSchemaCheck.AssertMatches(Stream, records);
@@ -61,9 +56,9 @@ public sealed class SettlementTransactionsReadTests : IAsyncLifetime, IDisposabl
     [Fact]
     public async Task Full_refresh_reads_the_transactions_of_every_settlement()
     {
-        var read = await ReadAsync("--config", _files.Config(_sandbox.Options.TestKey, _sandbox.BaseUrl), "--catalog", _files.Catalog((Stream, "full_refresh")));
+        var read = await ReadAsync("--config", Files.Config(Key, Sandbox.BaseUrl), "--catalog", Files.Catalog((Stream, "full_refresh")));
 
-        var settlements = _sandbox.Store.Ids("settlement");
+        var settlements = Sandbox.Store.Ids("settlement");
         Assert.Equal(30, settlements.Count);
         Assert.Equal(settlements.ToHashSet(), SettlementsRead());
         AssertRecordsOf(read, settlements);
@@ -75,19 +70,19 @@ public sealed class SettlementTransactionsReadTests : IAsyncLifetime, IDisposabl
     public async Task Incremental_reads_again_only_the_settlements_in_the_lookback_and_the_new_ones()
     {
         const int lookbackDays = 20;
-        var config = _files.Config(_sandbox.Options.TestKey, _sandbox.BaseUrl, lookbackDays: lookbackDays);
-        var catalog = _files.Catalog((Stream, "incremental"));
+        var config = Files.Config(Key, Sandbox.BaseUrl, lookbackDays: lookbackDays);
+        var catalog = Files.Catalog((Stream, "incremental"));
         var first = await ReadAsync("--config", config, "--catalog", catalog);
-        AssertRecordsOf(first, _sandbox.Store.Ids("settlement"));
+        AssertRecordsOf(first, Sandbox.Store.Ids("settlement"));
         first.AssertStatesFollowTheirRecords(Stream);
         var cursor = ReadTranscript.ParseTime(first.States(Stream)[^1].Cursor!);
 
-        var added = _sandbox.Store.Add("settlement", cursor.AddSeconds(1)); // pays out what came after the last one
+        var added = Sandbox.Store.Add("settlement", cursor.AddSeconds(1)); // pays out what came after the last one
         await LookbackRecords.WaitUntilPastAsync(cursor);
-        _sandbox.Requests.Clear();
-        var second = await ReadAsync("--config", config, "--catalog", catalog, "--state", _files.Write("state.json", first.NextStateJson()));
+        Sandbox.Requests.Clear();
+        var second = await ReadAsync("--config", config, "--catalog", catalog, "--state", Files.Write("state.json", first.NextStateJson()));
 
-        var expected = _sandbox.Store.Ids("settlement", cursor.AddDays(-lookbackDays)).ToHashSet();
+        var expected = Sandbox.Store.Ids("settlement", cursor.AddDays(-lookbackDays)).ToHashSet();
         Assert.Contains(added, expected);
         Assert.True(expected.Count < 30, $"{expected.Count} settlements in the lookback: the test needs older ones outside it");
         Assert.Equal(expected, SettlementsRead());

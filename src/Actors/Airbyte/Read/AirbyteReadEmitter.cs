@@ -95,6 +95,24 @@ public sealed class AirbyteReadEmitter
         }
     }
 
+    /// <summary>
+    /// An ESTIMATE trace of the rows the stream will emit in this read, when it differs from the last one sent by at
+    /// least <see cref="EstimateStep"/>: the platform shows progress from it, and a line per page would only be noise.
+    /// </summary>
+    public void Estimate(string stream, long rows)
+    {
+        lock (_gate)
+        {
+            var ledger = EnsureStarted(stream);
+            if (ledger.LastEstimate is { } last && Math.Abs(rows - last) < last * EstimateStep) return;
+            ledger.LastEstimate = rows;
+            _writer.Write(AirbyteMessage.ForEstimate(stream, _clock.GetUtcNow(), rows));
+        }
+    }
+
+    /// <summary>The relative change that makes a new estimate worth sending.</summary>
+    public const double EstimateStep = 0.1;
+
     public void Error(string message, FailureType failureType, string? stream = null, string? internalMessage = null)
     {
         lock (_gate)
@@ -146,5 +164,6 @@ public sealed class AirbyteReadEmitter
         public long RecordsSinceState { get; set; }
         public string? LastStateCursor { get; set; }
         public long StatesWritten { get; set; }
+        public long? LastEstimate { get; set; }
     }
 }

@@ -5,7 +5,8 @@ namespace Paystack.Actors.Airbyte;
 
 /// <summary>
 /// Turns the engine's reports of a <c>read</c> into Airbyte messages: stream statuses, a per-stream STATE at every
-/// checkpoint and at the end of a stream, LOG lines for retries and an ERROR trace for a stream that failed.
+/// checkpoint and at the end of a stream, ESTIMATE traces as the run learns its size, LOG lines for retries and an
+/// ERROR trace for a stream that failed.
 /// </summary>
 /// <remarks>
 /// STATE is emitted for full_refresh streams too. The platform ignores it for resuming a full refresh, but
@@ -35,6 +36,17 @@ public sealed class AirbyteReadObserver : ISyncObserver
         : $"During the sync, the following streams did not sync successfully: {string.Join(", ", _failedStreams)}.";
 
     public void StreamStarted(StreamReports.Started started) => _emitter.Started(started.Stream);
+
+    /// <summary>
+    /// Rows the stream will emit, judged from the pages done and the pages known to be left (a window whose page count
+    /// is not known yet counts one page): it grows towards the truth as windows are probed.
+    /// </summary>
+    public void Progress(StreamReports.Progress progress)
+    {
+        var (records, pages) = (progress.Stats.Records, progress.Stats.Pages);
+        if (pages == 0 || records == 0 || !_selections.ContainsKey(progress.Stream)) return;
+        _emitter.Estimate(progress.Stream, (long)Math.Round(records * (double)Math.Max(progress.PagesPlanned, pages) / pages));
+    }
 
     public void Checkpoint(StreamReports.Checkpoint checkpoint)
     {

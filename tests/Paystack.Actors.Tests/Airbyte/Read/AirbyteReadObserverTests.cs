@@ -136,4 +136,19 @@ public sealed class AirbyteReadObserverTests : IDisposable
         Assert.DoesNotContain("sk_test_secret123", error.GetRawText());
         Assert.Equal("system_error", error.GetProperty("failure_type").GetString());
     }
+
+    [Fact]
+    public void Estimates_follow_the_pages_done_and_left_and_skip_changes_under_a_tenth()
+    {
+        static StreamReports.Progress Progress(long records, long pages, long planned) =>
+            new("customers", StreamStats.Empty with { Records = records, Pages = pages }) { PagesPlanned = planned };
+
+        _observer.Progress(Progress(0, 0, 4)); // nothing done yet: no basis for a guess
+        _observer.Progress(Progress(100, 2, 4)); // 50 a page, 4 pages
+        _observer.Progress(Progress(150, 3, 4)); // still 200
+        _observer.Progress(Progress(200, 4, 10)); // six more pages found: 500
+        _observer.Progress(Progress(460, 9, 10)); // 511: within a tenth of 500
+
+        Assert.Equal(["STATUS customers STARTED", "ESTIMATE customers 200", "ESTIMATE customers 500"], _messages.Summary);
+    }
 }

@@ -51,6 +51,11 @@ internal sealed class ReadMessages : IDisposable
                     var status = trace.GetProperty("stream_status");
                     return $"STATUS {status.GetProperty("stream_descriptor").GetProperty("name").GetString()} {status.GetProperty("status").GetString()}";
                 }
+                if (trace.GetProperty("type").GetString() == "ESTIMATE")
+                {
+                    var estimate = trace.GetProperty("estimate");
+                    return $"ESTIMATE {estimate.GetProperty("name").GetString()} {estimate.GetProperty("row_estimate").GetInt64()}";
+                }
                 var error = trace.GetProperty("error");
                 var on = error.TryGetProperty("stream_descriptor", out var d) ? " " + d.GetProperty("name").GetString() : "";
                 return $"ERROR{on} {error.GetProperty("failure_type").GetString()}";

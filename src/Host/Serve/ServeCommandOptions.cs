@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Paystack.Host.Admin;
+using Paystack.Host.Running;
+
+namespace Paystack.Host.Serve;
+
+/// <summary>The options of <c>serve</c>: every option of <c>sync</c> (the same declarations), then the schedule and the admin endpoint.</summary>
+internal sealed class ServeCommandOptions
+{
+    public SyncCommandOptions Sync { get; } = new(SyncCommandOptions.ServeLogLevel);
+
+    public Option<string?> Every { get; } = new("--every")
+    {
+        Description = "Run at this interval, e.g. 15m, 1h.",
+        HelpName = "DURATION",
+    };
+
+    public Option<string?> Cron { get; } = new("--cron")
+    {
+        Description = "Run on this cron schedule (UTC), e.g. \"*/15 * * * *\".",
+        HelpName = "EXPRESSION",
+    };
+
+    public Option<bool> NoRunAtStart { get; } = new("--no-run-at-start")
+    {
+        Description = "Wait for the first scheduled time instead of running at start.",
+    };
+
+    public Option<string?> AdminUrls { get; } = new("--admin-urls")
+    {
+        Description = $"Admin endpoint address(es), comma-separated (default: {AdminBinding.UrlsSetting}, {AdminBinding.DefaultUrl}).",
+        HelpName = "URLS",
+    };
+
+    public Option<string?> AdminToken { get; } = new("--admin-token")
+    {
+        Description = $"Bearer token for /admin and /metrics (or env {AdminBinding.TokenEnvironmentVariable}); required off loopback.",
+        HelpName = "TOKEN",
+    };
+
+    /// <summary>The options only <c>serve</c> has.</summary>
+    public IEnumerable<Option> ServeOnly => [Every, Cron, NoRunAtStart, AdminUrls, AdminToken];
+
+    public IEnumerable<Option> All => [.. Sync.All, .. ServeOnly];
+
+    /// <summary>Validates every option and loads the files they name.</summary>
+    /// <exception cref="Exception">What <see cref="SyncCommandOptions.IsBadInput"/> accepts, with a message naming the problem.</exception>
+    public ServeOptions Read(ParseResult parseResult)
+    {
+        var schedule = RunSchedule.Parse(parseResult.GetValue(Every), parseResult.GetValue(Cron));
+        var urls = parseResult.GetValue(AdminUrls);
+        return new ServeOptions(
+            Sync.Read(parseResult),
+            schedule,
+            urls is null ? null : AdminBinding.Split(urls),
+            parseResult.GetValue(AdminToken) ?? Environment.GetEnvironmentVariable(AdminBinding.TokenEnvironmentVariable),
+            RunAtStart: !parseResult.GetValue(NoRunAtStart));
+    }
+}
