@@ -18,20 +18,19 @@ internal sealed class PageDiscovery(StreamDefinition stream, EngineSettings sett
     private readonly HashSet<TimeWindow> _walkingWindows = [];
 
     /// <summary>The pages still to fetch of an open window, when a run starts or resumes.</summary>
-    public IEnumerable<PageTask> Remaining(TimeWindow window, WindowProgress progress)
+    public IReadOnlyList<PageTask> Remaining(TimeWindow window, WindowProgress progress)
     {
         if (progress.PageCount is { } count)
-        {
-            for (var page = 1; page <= count; page++)
-                if (!progress.CompletedPages.Contains(page)) yield return new PageTask(window, page);
-            yield break;
-        }
+            return Enumerable.Range(1, count)
+                .Where(page => !progress.CompletedPages.Contains(page))
+                .Select(page => new PageTask(window, page))
+                .ToList();
 
         // A window read one page after another resumes after its last durable page.
         var next = progress.CompletedPages.Count == 0 ? 1 : progress.CompletedPages.Max() + 1;
         var byCursor = PageRequests.EndpointFor(stream, window).ReadsByCursor;
         if (next > 1 && !byCursor) _walkingWindows.Add(window);
-        yield return new PageTask(window, next, byCursor ? progress.NextCursor : null);
+        return [new PageTask(window, next, byCursor ? progress.NextCursor : null)];
     }
 
     /// <summary>What a fetched page teaches about its window.</summary>
