@@ -47,7 +47,11 @@ public sealed class SyncEngine : IAsyncDisposable
     private static void StartSchedulerClock(ActorSystem system) =>
         system.Scheduler.Advanced.ScheduleOnce(TimeSpan.FromMilliseconds(1), static () => { });
 
-    /// <summary>Runs one job to its end and returns every stream's outcome. Cancelling stops the job; its journal stays consistent.</summary>
+    /// <summary>
+    /// Runs one job to its end and returns every stream's outcome. Cancelling stops the job; its journal stays consistent.
+    /// The destination's lease is held for the whole run, so no other run of the account writes it meanwhile.
+    /// </summary>
+    /// <exception cref="Destinations.Progress.DestinationBusyException">Another run holds the lease after <see cref="SyncJob.LeaseWait"/>.</exception>
     public async Task<SyncOutcome> RunAsync(
         SyncJob job,
         PaystackClientOptions clientOptions,
@@ -55,6 +59,8 @@ public sealed class SyncEngine : IAsyncDisposable
         ISyncObserver? observer = null,
         CancellationToken cancellationToken = default)
     {
+        await using var lease = await destination.LeaseAsync(job.AccountId, job.LeaseWait, cancellationToken);
+        job = job with { DestinationId = lease.DestinationId };
         var runId = NewRunId();
         var rateLimiter = RateLimiterFor(job.AccountId, clientOptions.SecretKey);
         var client = _clientFactory(clientOptions, new RateLimiterGate(rateLimiter));

@@ -28,6 +28,9 @@ public sealed class StreamEventSerializer(ExtendedActorSystem system) : Serializ
         ["window-completed.v1"] = typeof(StreamEvents.WindowCompleted),
         ["window-restarted.v1"] = typeof(StreamEvents.WindowRestarted),
         ["run-completed.v1"] = typeof(StreamEvents.RunCompleted),
+        ["progress-realigned.v1"] = typeof(StreamEvents.ProgressRealigned),
+        ["progress-imported.v1"] = typeof(StreamEvents.ProgressImported),
+        ["progress-handed-over.v1"] = typeof(StreamEvents.ProgressHandedOver),
         ["stream-snapshot.v1"] = typeof(StreamSnapshot),
     };
 

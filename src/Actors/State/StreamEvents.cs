@@ -27,13 +27,15 @@ public static class StreamEvents
     /// <param name="PageCount">The window's page count as the first page reported it; null while unknown (walk to an empty page).</param>
     /// <param name="MaxCursor">The newest creation time among those records, as written in them.</param>
     /// <param name="NextCursor">For a window read by cursor, the token of the page after these; null when none follows.</param>
+    /// <param name="DestinationWrites">The destination's write count of the stream once these pages were written; null before it kept one.</param>
     public sealed record PagesCompleted(
         TimeWindow Window,
         IReadOnlyList<int> Pages,
         int? PageCount,
         long Records,
         string? MaxCursor,
-        string? NextCursor = null) : IStreamEvent;
+        string? NextCursor = null,
+        long? DestinationWrites = null) : IStreamEvent;
 
     /// <summary>
     /// Paystack refused the cursor token a window's walk had reached, so the window is read again from its first page;
@@ -43,6 +45,22 @@ public static class StreamEvents
 
     /// <summary>Every page of a window is durable.</summary>
     public sealed record WindowCompleted(TimeWindow Window) : IStreamEvent;
+
+    /// <summary>
+    /// The destination did not hold what the journal claimed (new, restored from an older copy, a table dropped), or
+    /// held progress the journal lacked: the stream carries on from what the destination proves. Any unfinished run is
+    /// dropped and the cursor set, backwards if need be.
+    /// </summary>
+    public sealed record ProgressRealigned(DateTimeOffset? Cursor, long DestinationWrites, string Reason) : IStreamEvent;
+
+    /// <summary>
+    /// The stream's progress from a journal written before journals were bound to their destination, taken over by the
+    /// destination that was written with it.
+    /// </summary>
+    public sealed record ProgressImported(StreamSnapshot Snapshot, string From) : IStreamEvent;
+
+    /// <summary>Persisted in such an older journal once a destination took its progress over, so no other one does.</summary>
+    public sealed record ProgressHandedOver(string To) : IStreamEvent;
 
     /// <summary>The run finished; <paramref name="Cursor"/> is the creation time below which the stream is complete.</summary>
     public sealed record RunCompleted(string RunId, DateTimeOffset Cursor) : IStreamEvent;

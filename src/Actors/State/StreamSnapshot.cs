@@ -1,7 +1,12 @@
 namespace Paystack.Actors.State;
 
 /// <summary>A stream's state as saved in a snapshot; the journal after it replays on top.</summary>
-public sealed record StreamSnapshot(DateTimeOffset? Cursor, string? MaxCursorSeen, RunSnapshot? Run);
+public sealed record StreamSnapshot(
+    DateTimeOffset? Cursor,
+    string? MaxCursorSeen,
+    RunSnapshot? Run,
+    long DestinationWrites = 0,
+    string? HandedOverTo = null);
 
 public sealed record RunSnapshot(
     string RunId,

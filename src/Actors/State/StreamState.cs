@@ -14,6 +14,15 @@ public sealed class StreamState
 
     public RunProgress? Run { get; private set; }
 
+    /// <summary>The destination's write count of the stream as of the last pages the journal recorded as durable.</summary>
+    public long DestinationWrites { get; private set; }
+
+    /// <summary>Set in a journal from before journals were bound to destinations once a destination took it over.</summary>
+    public string? HandedOverTo { get; private set; }
+
+    /// <summary>Whether the journal claims anything is at the destination.</summary>
+    public bool ClaimsProgress => Cursor is not null || DestinationWrites > 0 || Run is { PagesCompleted: > 0 };
+
     public void Apply(IStreamEvent @event)
     {
         switch (@event)
@@ -37,6 +46,7 @@ public sealed class StreamState
                 Run.Records += e.Records;
                 Run.PagesCompleted += e.Pages.Count;
                 MaxCursorSeen = Later(MaxCursorSeen, e.MaxCursor);
+                if (e.DestinationWrites is { } writes) DestinationWrites = writes;
                 break;
             case StreamEvents.WindowRestarted e when Run is not null:
                 if (Run.OpenWindows.ContainsKey(e.Window)) Run.OpenWindows[e.Window] = new WindowProgress();
@@ -48,6 +58,18 @@ public sealed class StreamState
             case StreamEvents.RunCompleted e:
                 AdvanceCursor(e.Cursor);
                 Run = null;
+                break;
+            case StreamEvents.ProgressRealigned e:
+                Cursor = e.Cursor;
+                Run = null;
+                DestinationWrites = e.DestinationWrites;
+                break;
+            case StreamEvents.ProgressImported e:
+                var imported = FromSnapshot(e.Snapshot);
+                (Cursor, MaxCursorSeen, Run, DestinationWrites) = (imported.Cursor, imported.MaxCursorSeen, imported.Run, imported.DestinationWrites);
+                break;
+            case StreamEvents.ProgressHandedOver e:
+                HandedOverTo = e.To;
                 break;
         }
     }
@@ -75,11 +97,19 @@ public sealed class StreamState
                 Run.RunId, Run.Mode, Run.LowerBound, Run.UpperBound, Run.CompleteBefore,
                 Run.OpenWindows.Select(w => new WindowSnapshot(
                     w.Key, w.Value.PageCount, w.Value.CompletedPages.Order().ToArray(), w.Value.NextCursor)).ToArray(),
-                Run.Records, Run.PagesCompleted, Run.WindowsCompleted, Run.StartedAt));
+                Run.Records, Run.PagesCompleted, Run.WindowsCompleted, Run.StartedAt),
+        DestinationWrites,
+        HandedOverTo);
 
     public static StreamState FromSnapshot(StreamSnapshot snapshot)
     {
-        var state = new StreamState { Cursor = snapshot.Cursor, MaxCursorSeen = snapshot.MaxCursorSeen };
+        var state = new StreamState
+        {
+            Cursor = snapshot.Cursor,
+            MaxCursorSeen = snapshot.MaxCursorSeen,
+            DestinationWrites = snapshot.DestinationWrites,
+            HandedOverTo = snapshot.HandedOverTo,
+        };
         if (snapshot.Run is { } run)
         {
             state.Run = new RunProgress(run.RunId, run.Mode, run.LowerBound, run.UpperBound)

@@ -22,6 +22,7 @@ public sealed class Sink : ReceiveActor
         _destination = destination;
         Receive<Operation>(operation => { _queue.Enqueue((operation, Sender)); RunNext(); });
         Receive<Done>(done => Reply(done));
+        Receive<ProgressRead>(read => Reply(read));
         Receive<Failed>(failed => Reply(failed));
     }
 
@@ -30,16 +31,28 @@ public sealed class Sink : ReceiveActor
         if (_currentReplyTo is not null || _queue.Count == 0) return;
         var (operation, replyTo) = _queue.Dequeue();
         _currentReplyTo = replyTo;
-        Execute(operation).PipeTo(Self, success: () => new Done(operation.Id), failure: error => new Failed(operation.Id, error));
+        Execute(operation).PipeTo(Self, failure: error => new Failed(operation.Id, error));
     }
 
-    private Task Execute(Operation operation) => operation switch
+    private async Task<object> Execute(Operation operation)
     {
-        BeginStream begin => _destination.BeginStreamAsync(begin.Stream, begin.Mode, begin.RunId, _cancellation.Token),
-        Write write => _destination.WriteAsync(write.Stream, write.Records, _cancellation.Token),
-        CompleteStream complete => _destination.CompleteStreamAsync(complete.Stream, _cancellation.Token),
-        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.GetType().Name, "Unknown sink operation"),
-    };
+        var ct = _cancellation.Token;
+        switch (operation)
+        {
+            case ReadProgress read:
+                return new ProgressRead(read.Id, await _destination.ReadProgressAsync(read.Stream, ct));
+            case BeginStream begin:
+                await _destination.BeginStreamAsync(begin.Stream, begin.Mode, begin.RunId, ct);
+                return new Done(begin.Id);
+            case Write write:
+                return new Done(write.Id, await _destination.WriteAsync(write.Stream, write.Records, ct));
+            case CompleteStream complete:
+                await _destination.CompleteStreamAsync(complete.Stream, complete.Cursor, ct);
+                return new Done(complete.Id);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(operation), operation.GetType().Name, "Unknown sink operation");
+        }
+    }
 
     private void Reply(object outcome)
     {

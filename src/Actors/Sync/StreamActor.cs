@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using Paystack.Actors.Configuration;
+using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
 using static Paystack.Actors.Sync.PageFetcherProtocol;
@@ -36,6 +37,8 @@ public sealed class StreamActor : ReceivePersistentActor
     private readonly HashSet<TimeWindow> _restarting = [];
     private readonly HashSet<TimeWindow> _restarted = [];
     private (long Id, List<FetchedPage> Pages)? _writing;
+    private readonly string _accountId;
+    private readonly string _destinationId;
     private long _operationId;
     private IActorRef _supervisor = ActorRefs.Nobody;
     private StreamCommands.StartRun? _start;
@@ -47,21 +50,26 @@ public sealed class StreamActor : ReceivePersistentActor
     public override string PersistenceId { get; }
 
     public static Props Props(
-        string accountId, StreamDefinition stream, EngineSettings settings, IPaystackClient client, IActorRef rateLimiter, IActorRef sink) =>
-        Akka.Actor.Props.Create(() => new StreamActor(accountId, stream, settings, client, rateLimiter, sink));
+        SyncJob job, StreamDefinition stream, EngineSettings settings, IPaystackClient client, IActorRef rateLimiter, IActorRef sink) =>
+        Akka.Actor.Props.Create(() => new StreamActor(job.AccountId, job.DestinationId, stream, settings, client, rateLimiter, sink));
 
-    public static string PersistenceIdFor(string accountId, string stream) => $"stream-{accountId}-{stream}";
+    /// <summary>A stream's journal belongs to one account and one destination: two destinations never share progress.</summary>
+    public static string PersistenceIdFor(string accountId, string destinationId, string stream) =>
+        $"stream-{accountId}-{destinationId}-{stream}";
 
     public StreamActor(
-        string accountId, StreamDefinition stream, EngineSettings settings, IPaystackClient client, IActorRef rateLimiter, IActorRef sink)
+        string accountId, string destinationId, StreamDefinition stream, EngineSettings settings, IPaystackClient client,
+        IActorRef rateLimiter, IActorRef sink)
     {
+        _accountId = accountId;
+        _destinationId = destinationId;
         _stream = stream;
         _settings = settings;
         _client = client;
         _rateLimiter = rateLimiter;
         _sink = sink;
         _discovery = new PageDiscovery(stream, settings);
-        PersistenceId = PersistenceIdFor(accountId, stream.Name);
+        PersistenceId = PersistenceIdFor(accountId, destinationId, stream.Name);
         _log = Context.GetLogger().WithContext("Stream", stream.Name);
 
         Recover<SnapshotOffer>(offer =>
@@ -80,10 +88,76 @@ public sealed class StreamActor : ReceivePersistentActor
         CommonCommands();
     }
 
+    /// <summary>First asks the destination what it holds of the stream, and squares the journal with it.</summary>
     private void Start(StreamCommands.StartRun start)
     {
         _supervisor = Sender;
         _start = start;
+        var id = ++_operationId;
+        _sink.Tell(new SinkProtocol.ReadProgress(id, _stream));
+        Become(() =>
+        {
+            Command<SinkProtocol.ProgressRead>(read => read.Id == id, read => Check(read.Progress));
+            Command<SinkProtocol.Failed>(failed => failed.Id == id, failed =>
+                Fail($"the destination could not be read for {_stream.Name}: {failed.Error.Message}", transient: true, failed.Error));
+            CommonCommands();
+        });
+    }
+
+    private void Check(DestinationProgress destination)
+    {
+        switch (DestinationCheck.Decide(_state, LastSequenceNr == 0, destination, _accountId, _stream.Name, _start!.Selection.WriteMode))
+        {
+            case DestinationCheck.Realign realign:
+                _log.Warning("{Stream}: {Reason}", _stream.Name, realign.Event.Reason);
+                Persist(realign.Event, e =>
+                {
+                    _state.Apply(e);
+                    ResumeOrPlan();
+                });
+                break;
+            case DestinationCheck.ImportOlderJournal:
+                ImportOlderJournal();
+                break;
+            default:
+                ResumeOrPlan();
+                break;
+        }
+    }
+
+    /// <summary>The table predates destinations' own records: its progress is in the journal of that time, if anywhere.</summary>
+    private void ImportOlderJournal()
+    {
+        var reader = Context.ActorOf(OlderJournalReader.Props(_accountId, _stream.Name, _destinationId, Self), "older-journal");
+        Context.Watch(reader);
+        Become(() =>
+        {
+            Command<OlderJournalReader.Result>(result =>
+            {
+                Context.Unwatch(reader);
+                if (result.Progress is null)
+                {
+                    _log.Warning("{Stream}: the {Stream} table holds rows that no journal accounts for; the stream is read in full " +
+                                 "(in append mode its rows may appear twice)", _stream.Name, _stream.Name);
+                    ResumeOrPlan();
+                    return;
+                }
+                Persist(new StreamEvents.ProgressImported(result.Progress, result.From), e =>
+                {
+                    _state.Apply(e);
+                    _log.Info("{Stream}: progress taken over from the journal {From}, written before journals were bound to destinations",
+                        _stream.Name, e.From);
+                    ResumeOrPlan();
+                });
+            });
+            Command<Terminated>(_ => Fail($"the older journal of {_stream.Name} could not be read", transient: true, null));
+            CommonCommands();
+        });
+    }
+
+    private void ResumeOrPlan()
+    {
+        var start = _start!;
         if (_state.Run is { } unfinished && unfinished.Mode == start.Selection.Mode)
         {
             _log = _log.WithContext("RunId", unfinished.RunId);
@@ -307,7 +381,7 @@ public sealed class StreamActor : ReceivePersistentActor
 
         if (records.Count == 0)
         {
-            PersistPages(pages, 0);
+            PersistPages(pages, 0, destinationWrites: null);
             return;
         }
         var id = ++_operationId;
@@ -319,11 +393,11 @@ public sealed class StreamActor : ReceivePersistentActor
     {
         if (_writing is not { } writing || writing.Id != done.Id) return;
         _writing = null;
-        PersistPages(writing.Pages, writing.Pages.Sum(p => p.Records.Count));
+        PersistPages(writing.Pages, writing.Pages.Sum(p => p.Records.Count), done.DestinationWrites);
     }
 
     /// <summary>Records of these pages are durable: now, and only now, the journal may say so.</summary>
-    private void PersistPages(List<FetchedPage> pages, long records)
+    private void PersistPages(List<FetchedPage> pages, long records, long? destinationWrites)
     {
         var run = _state.Run!;
         var events = new List<IStreamEvent>();
@@ -337,7 +411,8 @@ public sealed class StreamActor : ReceivePersistentActor
                 .Where(r => r.CreatedAt is not null)
                 .MaxBy(r => r.CreatedAt)?.CursorValue;
             var nextCursor = group.MaxBy(p => p.Task.Page)!.NextCursor;
-            events.Add(new StreamEvents.PagesCompleted(window, pageNumbers, pageCount, group.Sum(p => p.Records.Count), maxCursor, nextCursor));
+            events.Add(new StreamEvents.PagesCompleted(
+                window, pageNumbers, pageCount, group.Sum(p => p.Records.Count), maxCursor, nextCursor, destinationWrites));
 
             if (pageCount is { } count && progress.CompletedPages.Union(pageNumbers).Count() >= count)
                 events.Add(new StreamEvents.WindowCompleted(window));
@@ -397,7 +472,8 @@ public sealed class StreamActor : ReceivePersistentActor
         if (run is null || !run.IsComplete || _inFlight.Count > 0 || _buffer.Count > 0 || _writing is not null) return;
 
         var id = ++_operationId;
-        _sink.Tell(new SinkProtocol.CompleteStream(id, _stream));
+        var cursorAfter = _state.Cursor is { } before && before > run.UpperBound ? before : run.UpperBound;
+        _sink.Tell(new SinkProtocol.CompleteStream(id, _stream, cursorAfter));
         Become(() =>
         {
             Command<SinkProtocol.Done>(done => done.Id == id, _ =>

@@ -8,4 +8,11 @@ public sealed record SyncJob(
     string AccountId,
     DateTimeOffset StartDate,
     int LookbackDays,
-    IReadOnlyList<StreamSelection> Streams);
+    IReadOnlyList<StreamSelection> Streams)
+{
+    /// <summary>The id the destination keeps for itself, set by the engine once it holds the destination's lease.</summary>
+    public string DestinationId { get; init; } = "";
+
+    /// <summary>How long to wait for another run of the account into the same destination to end; zero refuses at once.</summary>
+    public TimeSpan LeaseWait { get; init; } = TimeSpan.Zero;
+}

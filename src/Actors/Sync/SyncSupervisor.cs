@@ -85,7 +85,7 @@ public sealed class SyncSupervisor : ReceiveActor, IWithTimers
     {
         var stream = entry.Selection.Stream;
         entry.Child = Context.ActorOf(
-            StreamActor.Props(_run!.Job.AccountId, stream, _settings, _client, _rateLimiter, _sink), stream.Name);
+            StreamActor.Props(_run!.Job, stream, _settings, _client, _rateLimiter, _sink), stream.Name);
         Context.Watch(entry.Child);
         // A paused stream stays paused across restarts: the pause goes first, so no page is dispatched before it.
         if (entry.Paused) entry.Child.Tell(StreamCommands.Pause.Instance);

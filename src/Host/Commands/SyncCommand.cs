@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Logging;
 using Paystack.Host.Running;
 using Spectre.Console;
@@ -8,12 +9,14 @@ namespace Paystack.Host.Commands;
 /// <summary>
 /// <c>paystack-sync sync --config c.json [--destination sqlite:PATH|postgres:CONN] [--streams a,b] [--mode ...]</c>:
 /// one run into a database. An interrupted run resumes where it stopped the next time the same account is synced.
-/// Exit codes: 0 every stream synced, 1 a stream failed, 2 bad input, 130 interrupted.
+/// Exit codes: 0 every stream synced, 1 a stream failed, 2 bad input, 3 another run of the account holds the
+/// destination, 130 interrupted.
 /// </summary>
 internal static class SyncCommand
 {
     public const int StreamFailedExitCode = 1;
     public const int BadInputExitCode = 2;
+    public const int DestinationBusyExitCode = 3;
     public const int InterruptedExitCode = 130;
 
     public static Command Create()
@@ -43,6 +46,13 @@ internal static class SyncCommand
             {
                 var outcome = await SyncRunner.RunAsync(runtime, request, console, cancellationToken);
                 return outcome.Succeeded ? 0 : StreamFailedExitCode;
+            }
+            catch (DestinationBusyException busy)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"paystack-sync sync: {busy.Message}. Nothing was read or written. Run again with --wait to queue behind it, " +
+                    "or ask a running serve for a run with `paystack-sync trigger`.");
+                return DestinationBusyExitCode;
             }
             catch (OperationCanceledException)
             {

@@ -77,6 +77,14 @@ internal sealed class SyncCommandOptions
         HelpName = "SPEC",
     };
 
+    public Option<string?> Wait { get; } = new("--wait")
+    {
+        Description = "When another run of the account holds the destination, wait for it to end (for ever, or at most TIMEOUT: 30s, 10m) " +
+                      "instead of refusing at once.",
+        HelpName = "TIMEOUT",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
     public Option<string> LogLevel { get; }
 
     public Option<bool> LogJson { get; } = new("--log-json")
@@ -84,7 +92,7 @@ internal sealed class SyncCommandOptions
         Description = "Write logs as compact JSON lines, for log shippers.",
     };
 
-    public IEnumerable<Option> All => [Config, Destination, Streams, Mode, FullRefresh, Hocon, Journal, LogLevel, LogJson];
+    public IEnumerable<Option> All => [Config, Destination, Streams, Mode, FullRefresh, Hocon, Journal, Wait, LogLevel, LogJson];
 
     /// <summary>True for the failures <see cref="Read"/> reports as bad input (exit code 2).</summary>
     public static bool IsBadInput(Exception e) => e is ArgumentException or AirbyteConfigException or SyncConfigurationException;
@@ -99,6 +107,7 @@ internal sealed class SyncCommandOptions
         var destination = ParseDestination(parseResult.GetValue(Destination));
         var streams = ParseStreams(parseResult.GetValue(Streams));
         var journal = parseResult.GetValue(Journal) is { } spec ? JournalSpec.Parse(spec) : null;
+        var leaseWait = parseResult.GetResult(Wait) is null ? TimeSpan.Zero : ParseWait(parseResult.GetValue(Wait));
         var logLevel = parseResult.GetValue(LogLevel);
         ParseLogLevel(logLevel);
 
@@ -114,7 +123,10 @@ internal sealed class SyncCommandOptions
                 },
             };
 
-        var request = new SyncRequest(source, destination, streams, SyncModeFor(writeMode, parseResult.GetValue(FullRefresh)), writeMode);
+        var request = new SyncRequest(source, destination, streams, SyncModeFor(writeMode, parseResult.GetValue(FullRefresh)), writeMode)
+        {
+            LeaseWait = leaseWait,
+        };
         return new SyncCommandInputs(request, settings, logLevel!, parseResult.GetValue(LogJson));
     }
 
@@ -129,6 +141,16 @@ internal sealed class SyncCommandOptions
         {
             throw new ArgumentException($"--destination: {ArgumentMessages.Of(invalid)}");
         }
+    }
+
+    /// <summary>--wait alone waits for ever; with a value, at most that long.</summary>
+    /// <exception cref="ArgumentException">The value is not a duration.</exception>
+    public static TimeSpan ParseWait(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Timeout.InfiniteTimeSpan;
+        if (!HoconDuration.TryParse(value, out var wait) || wait < TimeSpan.Zero)
+            throw new ArgumentException($"--wait '{value}' is not a duration (write a number and a unit: 30s, 10m, 1h), or leave the value out to wait for ever.");
+        return wait;
     }
 
     /// <summary>The streams asked for, in catalog order.</summary>

@@ -11,4 +11,8 @@ internal sealed record SyncRequest(
     DestinationSpec Destination,
     IReadOnlyList<StreamDefinition> Streams,
     SyncMode Mode,
-    WriteMode WriteMode);
+    WriteMode WriteMode)
+{
+    /// <summary>How long to wait for another run of the account into the destination to end (--wait).</summary>
+    public TimeSpan LeaseWait { get; init; } = TimeSpan.Zero;
+}

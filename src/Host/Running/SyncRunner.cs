@@ -14,7 +14,10 @@ internal static class SyncRunner
             AccountId.FromSecretKey(source.SecretKey),
             source.StartDate,
             source.LookbackWindowDays,
-            request.Streams.Select(s => new StreamSelection(s, request.Mode, request.WriteMode)).ToList());
+            request.Streams.Select(s => new StreamSelection(s, request.Mode, request.WriteMode)).ToList())
+        {
+            LeaseWait = request.LeaseWait,
+        };
         var clientOptions = runtime.Settings.Settings.Http.ToClientOptions(source.SecretKey, source.EffectiveBaseUrl);
 
         await using var destination = DestinationFactory.Create(request.Destination);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Paystack.Actors.Airbyte;
 using Paystack.Actors.Destinations;
+using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Engine;
 using Paystack.Actors.Monitoring;
 using Paystack.Actors.Paystack;
@@ -177,7 +178,7 @@ internal sealed class RunCoordinator
         var selections = _request.Streams
             .Select(s => new StreamSelection(s, _request.Mode, _request.WriteMode) { Paused = _paused.Contains(s.Name) })
             .ToList();
-        return new SyncJob(AccountId, _source.StartDate, _source.LookbackWindowDays, selections);
+        return new SyncJob(AccountId, _source.StartDate, _source.LookbackWindowDays, selections) { LeaseWait = _request.LeaseWait };
     }
 
     private async Task RunToEndAsync(ActiveRun run, SyncJob job)
@@ -202,6 +203,12 @@ internal sealed class RunCoordinator
             if (failed.Count > 0) error = string.Join("; ", failed.Select(s => $"{s.Stream}: {s.Error}"));
             _log.Information("Run {RunId} {State} in {Seconds:F1} s: {Records} records",
                 runId, state, clock.Elapsed.TotalSeconds, outcome.Streams.Sum(s => s.Stats.Records));
+        }
+        catch (DestinationBusyException busy)
+        {
+            state = "skipped";
+            error = busy.Message;
+            _log.Warning("Run skipped: {Reason}", busy.Message);
         }
         catch (OperationCanceledException)
         {

@@ -45,7 +45,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
         await destination.BeginStreamAsync(Transactions, WriteMode.Append, "run-1", Ct);
         await destination.WriteAsync(Transactions, [TestRecords.Make(1), TestRecords.Make(2)], Ct);
         await destination.WriteAsync(Transactions, [TestRecords.Make(2, 200), TestRecords.Make(3)], Ct);
-        await destination.CompleteStreamAsync(Transactions, Ct);
+        await destination.CompleteStreamAsync(Transactions, null, Ct);
 
         var rows = await ReadTableAsync("transactions");
         Assert.Equal(["1", "2", "2", "3"], rows.Select(r => r.Id).Order());
@@ -90,7 +90,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
         await destination.WriteAsync(Transactions, [TestRecords.Make(2, 2), TestRecords.Make(3, 1)], Ct);
         // One batch repeating an id: the last one wins and the batch is not rejected.
         await destination.WriteAsync(Transactions, [TestRecords.Make(3, 2), TestRecords.Make(4, 1), TestRecords.Make(3, 3)], Ct);
-        await destination.CompleteStreamAsync(Transactions, Ct);
+        await destination.CompleteStreamAsync(Transactions, null, Ct);
 
         var rows = (await ReadTableAsync("transactions")).ToDictionary(r => r.Id);
         Assert.Equal(["1", "2", "3", "4"], rows.Keys.Order());
@@ -101,7 +101,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
         // A later run updates in place and stamps its own run id.
         await destination.BeginStreamAsync(Transactions, WriteMode.AppendDedup, "run-2", Ct);
         await destination.WriteAsync(Transactions, [TestRecords.Make(1, 9)], Ct);
-        await destination.CompleteStreamAsync(Transactions, Ct);
+        await destination.CompleteStreamAsync(Transactions, null, Ct);
 
         rows = (await ReadTableAsync("transactions")).ToDictionary(r => r.Id);
         Assert.Equal(4, rows.Count);
@@ -117,7 +117,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
         await destination.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
         await destination.WriteAsync(Transactions, TestRecords.Many(1, 3, amount: 1), Ct);
         Assert.Empty(await ReadTableAsync("transactions"));
-        await destination.CompleteStreamAsync(Transactions, Ct);
+        await destination.CompleteStreamAsync(Transactions, null, Ct);
         Assert.Equal(["1", "2", "3"], (await ReadTableAsync("transactions")).Select(r => r.Id).Order());
 
         await destination.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-2", Ct);
@@ -129,7 +129,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
         Assert.Equal(["1", "2", "3"], before.Select(r => r.Id).Order());
         Assert.All(before, r => Assert.Equal("run-1", r.RunId));
 
-        await destination.CompleteStreamAsync(Transactions, Ct);
+        await destination.CompleteStreamAsync(Transactions, null, Ct);
 
         var after = await ReadTableAsync("transactions");
         Assert.Equal(["3", "4"], after.Select(r => r.Id).Order());
@@ -142,7 +142,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
         var destination = await CreateDestinationAsync();
         await destination.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
         await destination.WriteAsync(Transactions, TestRecords.Many(1, 200), Ct);
-        await destination.CompleteStreamAsync(Transactions, Ct);
+        await destination.CompleteStreamAsync(Transactions, null, Ct);
 
         await destination.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-2", Ct);
         await destination.WriteAsync(Transactions, TestRecords.Many(1000, 150), Ct);
@@ -161,7 +161,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
         });
 
         await ReadsBeyondAsync(0);
-        await destination.CompleteStreamAsync(Transactions, Ct);
+        await destination.CompleteStreamAsync(Transactions, null, Ct);
         await ReadsBeyondAsync(Volatile.Read(ref reads) + 1); // one read that surely started after the swap
         await stop.CancelAsync();
         await reader;
@@ -196,7 +196,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
         await resumed.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
         // The resumed run re-sends a page whose checkpoint was lost: it must not duplicate rows.
         await resumed.WriteAsync(Transactions, TestRecords.Many(2, 2), Ct);
-        await resumed.CompleteStreamAsync(Transactions, Ct);
+        await resumed.CompleteStreamAsync(Transactions, null, Ct);
 
         Assert.Equal(["1", "2", "3"], (await ReadTableAsync("transactions")).Select(r => r.Id).Order());
     }
@@ -207,12 +207,12 @@ public abstract class DestinationContractTests : IAsyncLifetime
         var crashed = await CreateDestinationAsync();
         await crashed.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
         await crashed.WriteAsync(Transactions, TestRecords.Many(1, 3), Ct);
-        await crashed.CompleteStreamAsync(Transactions, Ct);
+        await crashed.CompleteStreamAsync(Transactions, null, Ct);
         await crashed.DisposeAsync(); // swapped, but the process dies before the engine records the run as complete
 
         var resumed = await CreateDestinationAsync();
         await resumed.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
-        await resumed.CompleteStreamAsync(Transactions, Ct);
+        await resumed.CompleteStreamAsync(Transactions, null, Ct);
 
         Assert.Equal(["1", "2", "3"], (await ReadTableAsync("transactions")).Select(r => r.Id).Order());
     }
@@ -228,7 +228,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
         var next = await CreateDestinationAsync();
         await next.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-2", Ct);
         await next.WriteAsync(Transactions, [TestRecords.Make(5)], Ct);
-        await next.CompleteStreamAsync(Transactions, Ct);
+        await next.CompleteStreamAsync(Transactions, null, Ct);
 
         var row = Assert.Single(await ReadTableAsync("transactions"));
         Assert.Equal(("5", "run-2"), (row.Id, row.RunId));
@@ -241,7 +241,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
         await destination.BeginStreamAsync(Transactions, WriteMode.Append, "run-1", Ct);
         await destination.WriteAsync(Transactions, [TestRecords.Make(1, 1), TestRecords.Make(2, 1)], Ct);
         await destination.WriteAsync(Transactions, [TestRecords.Make(1, 2)], Ct);
-        await destination.CompleteStreamAsync(Transactions, Ct);
+        await destination.CompleteStreamAsync(Transactions, null, Ct);
 
         await destination.BeginStreamAsync(Transactions, WriteMode.AppendDedup, "run-2", Ct);
         var rows = (await ReadTableAsync("transactions")).ToDictionary(r => r.Id);
@@ -258,7 +258,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
         var destination = await CreateDestinationAsync();
         await destination.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
         await destination.WriteAsync(Transactions, [TestRecords.Make(1)], Ct);
-        await destination.CompleteStreamAsync(Transactions, Ct);
+        await destination.CompleteStreamAsync(Transactions, null, Ct);
 
         await destination.BeginStreamAsync(Transactions, WriteMode.Append, "run-2", Ct);
         await destination.WriteAsync(Transactions, [TestRecords.Make(1, 2), TestRecords.Make(1, 3)], Ct);
@@ -305,6 +305,6 @@ public abstract class DestinationContractTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
             () => destination.WriteAsync(Transactions, [TestRecords.Make(1)], Ct));
         Assert.Contains("BeginStreamAsync", error.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => destination.CompleteStreamAsync(Transactions, Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => destination.CompleteStreamAsync(Transactions, null, Ct));
     }
 }

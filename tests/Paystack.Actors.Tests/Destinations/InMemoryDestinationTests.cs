@@ -31,7 +31,7 @@ public sealed class InMemoryDestinationTests : DestinationContractTests
         Assert.Empty(_destination.Ids("transactions"));
         Assert.False(_destination.IsCompleted("transactions"));
 
-        await _destination.CompleteStreamAsync(stream, CancellationToken.None);
+        await _destination.CompleteStreamAsync(stream, null, CancellationToken.None);
         Assert.Equal(["1", "2", "3", "4"], _destination.Ids("transactions").Order());
         Assert.True(_destination.IsCompleted("transactions"));
     }

@@ -1,4 +1,5 @@
 using Paystack.Actors.Destinations;
+using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Paystack;
 
 namespace Paystack.Actors.Airbyte;
@@ -10,21 +11,29 @@ namespace Paystack.Actors.Airbyte;
 /// </summary>
 public sealed class AirbyteRecordDestination(AirbyteReadEmitter emitter) : IDestination
 {
+    /// <summary>The platform runs one read at a time per connection; there is nothing to lock.</summary>
+    public Task<DestinationLease> LeaseAsync(string accountId, TimeSpan wait, CancellationToken cancellationToken) =>
+        Task.FromResult(new DestinationLease("airbyte", () => ValueTask.CompletedTask));
+
+    /// <summary>The platform owns the state and hands it in with the catalog: that state is the destination's record.</summary>
+    public Task<DestinationProgress> ReadProgressAsync(StreamDefinition stream, CancellationToken cancellationToken) =>
+        Task.FromResult(DestinationProgress.Unverifiable);
+
     public Task BeginStreamAsync(StreamDefinition stream, WriteMode mode, string runId, CancellationToken cancellationToken)
     {
         emitter.Started(stream.Name);
         return Task.CompletedTask;
     }
 
-    public Task WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, CancellationToken cancellationToken)
+    public Task<long> WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         emitter.Records(stream.Name, records);
-        return Task.CompletedTask;
+        return Task.FromResult(0L);
     }
 
     /// <summary>Nothing to swap in; the stream's final STATE and COMPLETE status come from the observer.</summary>
-    public Task CompleteStreamAsync(StreamDefinition stream, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task CompleteStreamAsync(StreamDefinition stream, DateTimeOffset? cursor, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Paystack;
 
 namespace Paystack.Actors.Destinations.InMemory;
@@ -76,6 +77,14 @@ public sealed class InMemoryDestination : IDestination
         lock (_gate) { return _completed.Contains(streamName); }
     }
 
+    /// <summary>A lease nobody else can contend for: the instance lives in one process.</summary>
+    public Task<DestinationLease> LeaseAsync(string accountId, TimeSpan wait, CancellationToken cancellationToken) =>
+        Task.FromResult(new DestinationLease("memory", () => ValueTask.CompletedTask));
+
+    /// <summary>Proves nothing: tests of the engine's own journal keep it as the only record.</summary>
+    public Task<DestinationProgress> ReadProgressAsync(StreamDefinition stream, CancellationToken cancellationToken) =>
+        Task.FromResult(DestinationProgress.Unverifiable);
+
     /// <inheritdoc />
     public Task BeginStreamAsync(StreamDefinition stream, WriteMode mode, string runId, CancellationToken cancellationToken)
     {
@@ -111,7 +120,7 @@ public sealed class InMemoryDestination : IDestination
     }
 
     /// <inheritdoc />
-    public async Task WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, CancellationToken cancellationToken)
+    public async Task<long> WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(records);
@@ -146,11 +155,12 @@ public sealed class InMemoryDestination : IDestination
             _writeCount++;
             _recordsWritten += records.Count;
             _writesPerStream[stream.Name] = _writesPerStream.GetValueOrDefault(stream.Name) + 1;
+            return _writesPerStream[stream.Name];
         }
     }
 
     /// <inheritdoc />
-    public Task CompleteStreamAsync(StreamDefinition stream, CancellationToken cancellationToken)
+    public Task CompleteStreamAsync(StreamDefinition stream, DateTimeOffset? cursor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         cancellationToken.ThrowIfCancellationRequested();

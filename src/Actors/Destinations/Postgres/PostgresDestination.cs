@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Destinations.Tables;
 using Paystack.Actors.Paystack;
 
@@ -17,6 +18,7 @@ public sealed class PostgresDestination : IDestination
     private readonly ActiveStreams _active = new();
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private bool _schemaReady;
+    private string _account = "";
 
     public PostgresDestination(PostgresDestinationOptions options)
     {
@@ -37,6 +39,59 @@ public sealed class PostgresDestination : IDestination
     public string Schema => _options.Schema;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A session advisory lock per schema and account, on a connection of its own that is never pooled: closing it, or
+    /// the death of this process, ends the session and so the lock.
+    /// </remarks>
+    public async Task<DestinationLease> LeaseAsync(string accountId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var key = $"paystack-sync lease {_options.Schema} {accountId}";
+        var session = await LeaseWait.UntilTakenAsync(
+            ct => TryLockAsync(key, ct),
+            wait,
+            async waited => new DestinationBusyException(Describe(), accountId, await HolderAsync(accountId), waited),
+            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _account = accountId;
+            var bookkeeping = new PostgresBookkeeping(session, null, _options.Schema);
+            await bookkeeping.RecordHolderAsync(LeaseHolder.Current(accountId), cancellationToken).ConfigureAwait(false);
+            var id = await bookkeeping.DestinationIdAsync(cancellationToken).ConfigureAwait(false);
+            return new DestinationLease(id, session.DisposeAsync);
+        }
+        catch
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<DestinationProgress> ReadProgressAsync(StreamDefinition stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var names = StreamTableNames.For(stream.Name, _options.TablePrefix);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var tables = new PostgresTables(connection, transaction, _options.Schema);
+        var recorded = await new PostgresBookkeeping(connection, transaction, _options.Schema)
+            .ProgressOfAsync(names.Target, cancellationToken).ConfigureAwait(false);
+        return new DestinationProgress(
+            Verifiable: true,
+            TableExists: await tables.ExistsAsync(names.Target, cancellationToken).ConfigureAwait(false),
+            Recorded: recorded is not null,
+            Account: recorded?.Account,
+            Writes: recorded?.Writes ?? 0,
+            Cursor: recorded?.Cursor,
+            StagedRunId: await tables.StagingRunIdAsync(names.Target, cancellationToken).ConfigureAwait(false),
+            StagingExists: await tables.ExistsAsync(names.Staging, cancellationToken).ConfigureAwait(false),
+            SwappedRunId: recorded?.SwappedRunId);
+    }
+
+    /// <inheritdoc />
     public async Task BeginStreamAsync(StreamDefinition stream, WriteMode mode, string runId, CancellationToken cancellationToken)
     {
         ValidateBegin.Arguments(stream, mode, runId);
@@ -50,13 +105,15 @@ public sealed class PostgresDestination : IDestination
         if (mode == WriteMode.Overwrite)
         {
             // A resumed run (same run id) keeps its staged rows, or, when its swap already happened, keeps the
-            // swapped table as it is; any other run starts the staging table afresh.
-            var stagedBy = await tables.StagingRunIdAsync(names.Target, cancellationToken).ConfigureAwait(false);
-            if (stagedBy == runId && !await tables.ExistsAsync(names.Staging, cancellationToken).ConfigureAwait(false))
+            // swapped table as it is; any other run, or one whose staging table is gone, stages afresh.
+            var progress = await new PostgresBookkeeping(connection, transaction, _options.Schema)
+                .ProgressOfAsync(names.Target, cancellationToken).ConfigureAwait(false);
+            if (progress?.SwappedRunId == runId)
             {
                 alreadySwapped = true;
             }
-            else if (stagedBy != runId)
+            else if (await tables.StagingRunIdAsync(names.Target, cancellationToken).ConfigureAwait(false) != runId
+                     || !await tables.ExistsAsync(names.Staging, cancellationToken).ConfigureAwait(false))
             {
                 await tables.DropAsync(names.Staging, cancellationToken).ConfigureAwait(false);
                 await tables.CreateIfMissingAsync(names.Staging, cancellationToken).ConfigureAwait(false);
@@ -85,15 +142,11 @@ public sealed class PostgresDestination : IDestination
     }
 
     /// <inheritdoc />
-    public async Task WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, CancellationToken cancellationToken)
+    public async Task<long> WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(records);
         var active = _active.Get(stream);
-        if (records.Count == 0)
-        {
-            return;
-        }
 
         // ON CONFLICT cannot touch one row twice in a statement, so a batch that repeats an id keeps its last record.
         var rows = active.UpsertsOnId ? RecordBatches.LastPerId(records) : records;
@@ -131,39 +184,74 @@ public sealed class PostgresDestination : IDestination
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        var writes = await new PostgresBookkeeping(connection, transaction, _options.Schema)
+            .CountWriteAsync(active.Names.Target, _account, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return writes;
     }
 
     /// <inheritdoc />
-    public async Task CompleteStreamAsync(StreamDefinition stream, CancellationToken cancellationToken)
+    public async Task CompleteStreamAsync(StreamDefinition stream, DateTimeOffset? cursor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var active = _active.Get(stream);
-        if (active is { Mode: WriteMode.Overwrite, AlreadySwapped: false })
+        var names = active.Names;
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // One transaction: readers see the old table until the commit, then the new one.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var swap = active is { Mode: WriteMode.Overwrite, AlreadySwapped: false };
+        if (swap)
         {
-            var names = active.Names;
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            // One transaction: readers see the old table until the commit, then the new one.
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var tables = new PostgresTables(connection, transaction, _options.Schema);
             await tables.LockAsync(names.Target, cancellationToken).ConfigureAwait(false);
             if (!await tables.ExistsAsync(names.Staging, cancellationToken).ConfigureAwait(false))
             {
                 throw new InvalidOperationException(
-                    $"The staging table of stream '{stream.Name}' is gone, so the overwrite cannot complete. Run the stream again.");
+                    $"The staging table of stream '{stream.Name}' is gone, so the overwrite cannot complete. The next run stages it again.");
             }
 
             await tables.DropAsync(names.Target, cancellationToken).ConfigureAwait(false);
             await tables.RenameAsync(names.Staging, names.Target, cancellationToken).ConfigureAwait(false);
-            // The run id stays recorded: it tells a resumed run that its swap is done.
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // The swapped run is recorded with the swap: it tells a resumed run that its swap is done.
+        await new PostgresBookkeeping(connection, transaction, _options.Schema)
+            .RecordCompletionAsync(names.Target, _account, cursor, swap ? active.RunId : null, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         _active.Remove(stream);
     }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private string Describe() => $"postgres schema {_options.Schema}";
+
+    /// <summary>A session holding the account's lock, or null when another session holds it.</summary>
+    private async Task<NpgsqlConnection?> TryLockAsync(string key, CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_options.ConnectionString) { Pooling = false }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended(@k, 0))", connection);
+            command.Parameters.AddWithValue("k", key);
+            if (await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is true) return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
+        return null;
+    }
+
+    private async Task<LeaseHolder?> HolderAsync(string accountId)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        return await new PostgresBookkeeping(connection, null, _options.Schema).HolderAsync(accountId, CancellationToken.None).ConfigureAwait(false);
+    }
 
     // Once per instance, in a transaction of its own, before any stream's table work.
     private async Task EnsureSchemaAsync(CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ internal sealed class PostgresTables(NpgsqlConnection connection, NpgsqlTransact
     private string Metadata => Qualified(StreamTableNames.StagingMetadataTable);
 
     /// <summary>
-    /// Creates the schema and the staging metadata table when missing (checked first: CREATE SCHEMA needs a privilege).
+    /// Creates the schema and the bookkeeping tables when missing (checked first: CREATE SCHEMA needs a privilege).
     /// Serialised by an advisory lock: concurrent CREATE ... IF NOT EXISTS of one object can still collide.
     /// </summary>
     public async Task EnsureSchemaAsync(CancellationToken ct)
@@ -27,6 +27,7 @@ internal sealed class PostgresTables(NpgsqlConnection connection, NpgsqlTransact
         await ExecuteAsync(
             $"CREATE TABLE IF NOT EXISTS {Metadata} (table_name text PRIMARY KEY, run_id text NOT NULL, started_at timestamptz NOT NULL)",
             ct);
+        await new PostgresBookkeeping(connection, transaction, schema).CreateAsync(ct);
     }
 
     /// <summary>Serialises table changes of one stream across processes until the transaction ends.</summary>

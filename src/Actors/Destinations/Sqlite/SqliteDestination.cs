@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Destinations.Tables;
 using Paystack.Actors.Paystack;
 
@@ -16,6 +17,7 @@ public sealed class SqliteDestination : IDestination
     private readonly ActiveStreams _active = new();
     private readonly Dictionary<(string Table, bool Upsert), SqliteCommand> _inserts = new();
     private SqliteConnection? _connection;
+    private string _account = "";
     private bool _disposed;
 
     public SqliteDestination(SqliteDestinationOptions options)
@@ -28,6 +30,71 @@ public sealed class SqliteDestination : IDestination
 
     /// <summary>The database file written to.</summary>
     public string Path => _options.Path;
+
+    /// <inheritdoc />
+    /// <remarks>A SQLite file takes one run at a time, whatever its account: SQLite has one writer anyway.</remarks>
+    public async Task<DestinationLease> LeaseAsync(string accountId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        var fileLock = await LeaseWait.UntilTakenAsync(
+            _ => Task.FromResult(SqliteFileLock.TryTake(_options.Path)),
+            wait,
+            async waited => new DestinationBusyException($"sqlite:{_options.Path}", accountId, await HolderAsync(), waited),
+            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            string id;
+            try
+            {
+                _account = accountId;
+                using var transaction = Open().BeginTransaction(deferred: false);
+                var bookkeeping = new SqliteBookkeeping(_connection!, transaction);
+                bookkeeping.RecordHolder(LeaseHolder.Current(accountId));
+                id = bookkeeping.DestinationId();
+                transaction.Commit();
+            }
+            finally
+            {
+                _gate.Release();
+            }
+
+            return new DestinationLease(id, fileLock.DisposeAsync);
+        }
+        catch
+        {
+            await fileLock.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<DestinationProgress> ReadProgressAsync(StreamDefinition stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var names = StreamTableNames.For(stream.Name, _options.TablePrefix);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var transaction = Open().BeginTransaction(deferred: true);
+            var tables = new SqliteTables(_connection!, transaction);
+            var recorded = new SqliteBookkeeping(_connection!, transaction).ProgressOf(names.Target);
+            return new DestinationProgress(
+                Verifiable: true,
+                TableExists: tables.Exists(names.Target),
+                Recorded: recorded is not null,
+                Account: recorded?.Account,
+                Writes: recorded?.Writes ?? 0,
+                Cursor: recorded?.Cursor,
+                StagedRunId: tables.StagingRunId(names.Target),
+                StagingExists: tables.Exists(names.Staging),
+                SwappedRunId: recorded?.SwappedRunId);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <inheritdoc />
     public async Task BeginStreamAsync(StreamDefinition stream, WriteMode mode, string runId, CancellationToken cancellationToken)
@@ -45,13 +112,12 @@ public sealed class SqliteDestination : IDestination
             if (mode == WriteMode.Overwrite)
             {
                 // A resumed run (same run id) keeps its staged rows, or, when its swap already happened, keeps the
-                // swapped table as it is; any other run starts the staging table afresh.
-                var stagedBy = tables.StagingRunId(names.Target);
-                if (stagedBy == runId && !tables.Exists(names.Staging))
+                // swapped table as it is; any other run, or one whose staging table is gone, stages afresh.
+                if (new SqliteBookkeeping(connection, transaction).ProgressOf(names.Target)?.SwappedRunId == runId)
                 {
                     active = active with { AlreadySwapped = true };
                 }
-                else if (stagedBy != runId)
+                else if (tables.StagingRunId(names.Target) != runId || !tables.Exists(names.Staging))
                 {
                     tables.Drop(names.Staging);
                     tables.CreateIfMissing(names.Staging);
@@ -85,15 +151,11 @@ public sealed class SqliteDestination : IDestination
     }
 
     /// <inheritdoc />
-    public async Task WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, CancellationToken cancellationToken)
+    public async Task<long> WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(records);
         var active = _active.Get(stream);
-        if (records.Count == 0)
-        {
-            return;
-        }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -115,8 +177,10 @@ public sealed class SqliteDestination : IDestination
                 insert.ExecuteNonQuery();
             }
 
+            var writes = new SqliteBookkeeping(connection, transaction).CountWrite(active.Names.Target, _account);
             cancellationToken.ThrowIfCancellationRequested();
             transaction.Commit();
+            return writes;
         }
         finally
         {
@@ -125,32 +189,35 @@ public sealed class SqliteDestination : IDestination
     }
 
     /// <inheritdoc />
-    public async Task CompleteStreamAsync(StreamDefinition stream, CancellationToken cancellationToken)
+    public async Task CompleteStreamAsync(StreamDefinition stream, DateTimeOffset? cursor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var active = _active.Get(stream);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (active is { Mode: WriteMode.Overwrite, AlreadySwapped: false })
+            var connection = Open();
+            DropCachedInserts();
+            // One transaction: readers in other connections see the old table until the commit, then the new one.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var swap = active is { Mode: WriteMode.Overwrite, AlreadySwapped: false };
+            if (swap)
             {
-                var connection = Open();
-                DropCachedInserts();
-                // One transaction: readers in other connections see the old table until the commit, then the new one.
-                using var transaction = connection.BeginTransaction(deferred: false);
                 var tables = new SqliteTables(connection, transaction);
                 if (!tables.Exists(active.Names.Staging))
                 {
                     throw new InvalidOperationException(
-                        $"The staging table of stream '{stream.Name}' is gone, so the overwrite cannot complete. Run the stream again.");
+                        $"The staging table of stream '{stream.Name}' is gone, so the overwrite cannot complete. The next run stages it again.");
                 }
 
                 tables.Drop(active.Names.Target);
                 tables.Rename(active.Names.Staging, active.Names.Target);
-                // The run id stays recorded: it tells a resumed run that its swap is done.
-                transaction.Commit();
             }
 
+            // The swapped run is recorded with the swap: it tells a resumed run that its swap is done.
+            new SqliteBookkeeping(connection, transaction).RecordCompletion(
+                active.Names.Target, _account, cursor, swap ? active.RunId : null);
+            transaction.Commit();
             _active.Remove(stream);
         }
         finally
@@ -177,6 +244,23 @@ public sealed class SqliteDestination : IDestination
                 await _connection.DisposeAsync().ConfigureAwait(false);
                 _connection = null;
             }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<LeaseHolder?> HolderAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return new SqliteBookkeeping(Open(), null).LatestHolder();
+        }
+        catch (SqliteException)
+        {
+            return null; // the holder is still creating the file
         }
         finally
         {
@@ -214,7 +298,7 @@ public sealed class SqliteDestination : IDestination
                 "PRAGMA journal_mode = WAL; " +
                 $"PRAGMA synchronous = {(_options.SyncEveryCommit ? "FULL" : "NORMAL")}; " +
                 "PRAGMA busy_timeout = 10000; " +
-                SqliteTables.CreateStagingMetadataSql;
+                SqliteBookkeeping.CreateSql;
             pragmas.ExecuteNonQuery();
         }
         catch

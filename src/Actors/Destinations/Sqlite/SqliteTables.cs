@@ -8,10 +8,6 @@ internal sealed class SqliteTables(SqliteConnection connection, SqliteTransactio
 {
     public const string Columns = "id, created_at, created_at_ts, record, _run_id, _synced_at";
 
-    public static string CreateStagingMetadataSql =>
-        $"CREATE TABLE IF NOT EXISTS {SqlIdentifier.Quote(StreamTableNames.StagingMetadataTable)} " +
-        "(table_name TEXT PRIMARY KEY, run_id TEXT NOT NULL, started_at TEXT NOT NULL)";
-
     public void CreateIfMissing(string table) => Execute(
         $"CREATE TABLE IF NOT EXISTS {SqlIdentifier.Quote(table)} (" +
         "id TEXT NOT NULL, created_at TEXT, created_at_ts TEXT, record TEXT NOT NULL, " +

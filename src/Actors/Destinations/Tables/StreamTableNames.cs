@@ -14,6 +14,15 @@ internal sealed class StreamTableNames
     /// <summary>Holds the run id of each unfinished overwrite's staging table.</summary>
     internal const string StagingMetadataTable = "_paystack_sync_staging";
 
+    /// <summary>Holds each stream table's own record of its progress (<see cref="Progress.DestinationProgress"/>).</summary>
+    internal const string ProgressTable = "_paystack_sync_progress";
+
+    /// <summary>Holds the id the destination keeps for itself (one row).</summary>
+    internal const string IdentityTable = "_paystack_sync_destination";
+
+    /// <summary>Holds who took each account's lease last (the holder, while the lease is taken).</summary>
+    internal const string LeaseTable = "_paystack_sync_lease";
+
     private const string StagingSuffix = "__staging";
 
     private StreamTableNames(string target)
