@@ -21,6 +21,10 @@ public sealed class StreamEventSerializerTests() : TestKit(JournalConfig.InMemor
         { new StreamEvents.RunStarted("r2", SyncMode.FullRefresh, Window.From, Window.To, [Window], StartedAt: Window.To), "run-started.v1" },
         { new StreamEvents.WindowSplit(Window, [TimeWindow.OfParent("4600000001", Window.From.AddHours(2))]), "window-split.v1" },
         { new StreamEvents.PagesCompleted(Window, [3], null, 50, null, NextCursor: "dGVybWluYWw6OQ=="), "pages-completed.v1" },
+        { new StreamEvents.PagesCompleted(Window, [4], 9, 50, null, DestinationWrites: 12), "pages-completed.v1" },
+        { new StreamEvents.ProgressRealigned(Window.From, 3, "table transactions is missing"), "progress-realigned.v1" },
+        { new StreamEvents.ProgressImported(new StreamSnapshot(Window.To, "2024-01-01T05:00:00.000Z", null), "stream-a-b"), "progress-imported.v1" },
+        { new StreamEvents.ProgressHandedOver("0123456789abcdef"), "progress-handed-over.v1" },
     };
 
     [Theory]
