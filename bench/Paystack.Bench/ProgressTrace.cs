@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Akka.Actor;
-using static Paystack.Actors.Sync.RateLimiterProtocol;
+using static Paystack.Actors.Sync.Fetching.RateLimiterProtocol;
 
 namespace Paystack.Bench;
 

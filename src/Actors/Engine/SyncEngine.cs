@@ -5,6 +5,9 @@ using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.Sync;
+using Paystack.Actors.Sync.Fetching;
+using Paystack.Actors.Sync.Supervisor;
+using Paystack.Actors.Sync.Writing;
 
 namespace Paystack.Actors.Engine;
 

@@ -7,6 +7,8 @@ using Paystack.Actors.Engine;
 using Paystack.Actors.Monitoring;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.Sync;
+using Paystack.Actors.Sync.Fetching;
+using Paystack.Actors.Sync.Supervisor;
 using Paystack.Host.Admin;
 using Paystack.Host.Running;
 using Serilog;

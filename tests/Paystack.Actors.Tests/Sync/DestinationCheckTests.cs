@@ -1,7 +1,7 @@
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.State;
-using Paystack.Actors.Sync;
+using Paystack.Actors.Sync.Stream;
 
 namespace Paystack.Actors.Tests.Sync;
 

@@ -2,8 +2,8 @@ using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Paystack;
-using Paystack.Actors.Sync;
-using static Paystack.Actors.Sync.RateLimiterProtocol;
+using Paystack.Actors.Sync.Fetching;
+using static Paystack.Actors.Sync.Fetching.RateLimiterProtocol;
 
 namespace Paystack.Actors.Tests.Sync;
 

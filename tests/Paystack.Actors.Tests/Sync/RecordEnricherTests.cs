@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
-using Paystack.Actors.Sync;
+using Paystack.Actors.Sync.Stream;
 
 namespace Paystack.Actors.Tests.Sync;
 

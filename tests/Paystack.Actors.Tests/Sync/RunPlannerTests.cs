@@ -2,6 +2,7 @@ using Paystack.Actors.Destinations;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
 using Paystack.Actors.Sync;
+using Paystack.Actors.Sync.Stream;
 
 namespace Paystack.Actors.Tests.Sync;
 

@@ -2,7 +2,7 @@ using Paystack.Actors.Destinations;
 using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.State;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Stream;
 
 /// <summary>
 /// Compares a stream's journal with what its destination proves, before the stream runs. The destination is the

@@ -2,7 +2,7 @@ using Paystack.Actors.Configuration;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Stream;
 
 /// <summary>
 /// Learns how many pages each window has as its pages arrive, and says which pages to fetch next: all the rest at once

@@ -1,9 +1,10 @@
 using Akka.Actor;
 using Paystack.Actors.Paystack;
-using static Paystack.Actors.Sync.PageFetcherProtocol;
-using static Paystack.Actors.Sync.RateLimiterProtocol;
+using Paystack.Actors.Sync.Stream;
+using static Paystack.Actors.Sync.Fetching.PageFetcherProtocol;
+using static Paystack.Actors.Sync.Fetching.RateLimiterProtocol;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Fetching;
 
 /// <summary>
 /// Fetches one page at a time: takes a slot from the key's RateLimiter, runs the request asynchronously (every HTTP

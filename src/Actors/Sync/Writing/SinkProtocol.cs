@@ -2,7 +2,7 @@ using Paystack.Actors.Destinations;
 using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Paystack;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Writing;
 
 /// <summary>Messages of the Sink, the one actor that talks to the destination. Every operation is answered with its id.</summary>
 public static class SinkProtocol

@@ -1,6 +1,7 @@
 using Paystack.Actors.State;
+using Paystack.Actors.Sync.Fetching;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Stream;
 
 /// <summary>One page of one window: the unit of work a PageFetcher carries out.</summary>
 /// <param name="Page">The page's number in the window, counted from 1 however the endpoint pages.</param>

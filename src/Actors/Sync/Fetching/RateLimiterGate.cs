@@ -1,8 +1,8 @@
 using Akka.Actor;
 using Paystack.Actors.Paystack;
-using static Paystack.Actors.Sync.RateLimiterProtocol;
+using static Paystack.Actors.Sync.Fetching.RateLimiterProtocol;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Fetching;
 
 /// <summary>Lets the HTTP client take every attempt's permit from the key's RateLimiter actor and report responses to it.</summary>
 public sealed class RateLimiterGate(IActorRef rateLimiter) : IRequestGate

@@ -1,4 +1,4 @@
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Stream;
 
 /// <summary>What a StreamActor is asked to do.</summary>
 public static class StreamCommands

@@ -1,6 +1,6 @@
 using Paystack.Actors.Paystack;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Fetching;
 
 /// <summary>Messages of the RateLimiter shared by every fetcher of one key.</summary>
 public static class RateLimiterProtocol

@@ -2,7 +2,7 @@ using Paystack.Actors.Configuration;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Stream;
 
 /// <summary>Decides the range and first windows of a new run of a stream.</summary>
 public static class RunPlanner

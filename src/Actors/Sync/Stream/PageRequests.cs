@@ -1,7 +1,7 @@
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Stream;
 
 /// <summary>Which request fetches a page of a window, for every kind of stream.</summary>
 public static class PageRequests

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Stream;
 
 /// <summary>
 /// Adds the fields the engine owes some streams to their records: a child record names its parent (id and creation

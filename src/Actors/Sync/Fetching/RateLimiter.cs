@@ -2,9 +2,9 @@ using Akka.Actor;
 using Akka.Event;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Monitoring;
-using static Paystack.Actors.Sync.RateLimiterProtocol;
+using static Paystack.Actors.Sync.Fetching.RateLimiterProtocol;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Fetching;
 
 /// <summary>
 /// The request budget of one secret key, shared by every fetcher that uses it. It grants at most <c>limit</c> permits in

@@ -1,7 +1,7 @@
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Stream;
 
 /// <summary>
 /// Collects the parent records a child stream's window lists, page by page and in any order, until every page of the

@@ -1,4 +1,4 @@
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Supervisor;
 
 /// <summary>Messages of the SyncSupervisor.</summary>
 public static class SyncSupervisorProtocol

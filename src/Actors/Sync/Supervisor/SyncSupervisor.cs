@@ -3,9 +3,10 @@ using Akka.Actor;
 using Akka.Event;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Paystack;
-using static Paystack.Actors.Sync.SyncSupervisorProtocol;
+using Paystack.Actors.Sync.Stream;
+using static Paystack.Actors.Sync.Supervisor.SyncSupervisorProtocol;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Supervisor;
 
 /// <summary>
 /// Runs one job of one account: a StreamActor per selected stream. A stream that fails transiently is restarted with

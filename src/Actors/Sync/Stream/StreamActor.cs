@@ -5,9 +5,11 @@ using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
-using static Paystack.Actors.Sync.PageFetcherProtocol;
+using Paystack.Actors.Sync.Fetching;
+using Paystack.Actors.Sync.Writing;
+using static Paystack.Actors.Sync.Fetching.PageFetcherProtocol;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Stream;
 
 /// <summary>
 /// Syncs one stream of one account. It plans creation-time windows up to a frozen upper bound, hands their pages to its

@@ -1,6 +1,7 @@
 using Paystack.Actors.Paystack;
+using Paystack.Actors.Sync.Stream;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Fetching;
 
 /// <summary>Messages between a StreamActor and its PageFetchers.</summary>
 public static class PageFetcherProtocol

@@ -2,7 +2,7 @@ using Akka.Actor;
 using Akka.Persistence;
 using Paystack.Actors.State;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Stream;
 
 /// <summary>
 /// Reads one stream's journal as written before journals were bound to their destination (keyed by account and

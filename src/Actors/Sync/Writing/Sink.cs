@@ -1,8 +1,8 @@
 using Akka.Actor;
 using Paystack.Actors.Destinations;
-using static Paystack.Actors.Sync.SinkProtocol;
+using static Paystack.Actors.Sync.Writing.SinkProtocol;
 
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Writing;
 
 /// <summary>
 /// Serialises every write of a job to its destination, one operation at a time in arrival order, and acknowledges each

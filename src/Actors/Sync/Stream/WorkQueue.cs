@@ -1,4 +1,4 @@
-namespace Paystack.Actors.Sync;
+namespace Paystack.Actors.Sync.Stream;
 
 /// <summary>
 /// Pages still to fetch. Follow-up pages of a window go to the front so open windows finish (and the cursor moves)
