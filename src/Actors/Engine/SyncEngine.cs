@@ -6,6 +6,7 @@ using Paystack.Actors.Destinations;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.Sync;
 using Paystack.Actors.Sync.Fetching;
+using Paystack.Actors.Sync.Stream;
 using Paystack.Actors.Sync.Supervisor;
 using Paystack.Actors.Sync.Writing;
 
@@ -69,7 +70,10 @@ public sealed class SyncEngine : IAsyncDisposable
         var client = _clientFactory(clientOptions, new RateLimiterGate(rateLimiter));
         var sink = System.ActorOf(Sink.Props(destination), $"sink-{runId}");
         var supervisor = System.ActorOf(
-            SyncSupervisor.Props(_settings.Engine, client, rateLimiter, sink, observer ?? NoObserver.Instance),
+            SyncSupervisor.Props(
+                _settings.Engine,
+                (job, stream) => StreamActor.Props(job, stream, _settings.Engine, client, rateLimiter, sink),
+                observer ?? NoObserver.Instance),
             $"sync-{runId}");
         try
         {

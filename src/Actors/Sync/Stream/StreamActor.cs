@@ -23,8 +23,7 @@ public sealed class StreamActor : ReceivePersistentActor
     private ILoggingAdapter _log;
     private readonly StreamDefinition _stream;
     private readonly EngineSettings _settings;
-    private readonly IPaystackClient _client;
-    private readonly IActorRef _rateLimiter;
+    private readonly Func<Props> _fetcherProps;
     private readonly IActorRef _sink;
     private StreamState _state = new();
 
@@ -53,22 +52,24 @@ public sealed class StreamActor : ReceivePersistentActor
 
     public static Props Props(
         SyncJob job, StreamDefinition stream, EngineSettings settings, IPaystackClient client, IActorRef rateLimiter, IActorRef sink) =>
-        Akka.Actor.Props.Create(() => new StreamActor(job.AccountId, job.DestinationId, stream, settings, client, rateLimiter, sink));
+        Props(job, stream, settings, () => PageFetcher.Props(client, rateLimiter, stream, settings.PageSize), sink);
+
+    /// <param name="fetcherProps">Makes each of its <see cref="EngineSettings.FetchersPerStream"/> page fetchers.</param>
+    public static Props Props(SyncJob job, StreamDefinition stream, EngineSettings settings, Func<Props> fetcherProps, IActorRef sink) =>
+        Akka.Actor.Props.Create(() => new StreamActor(job.AccountId, job.DestinationId, stream, settings, fetcherProps, sink));
 
     /// <summary>A stream's journal belongs to one account and one destination: two destinations never share progress.</summary>
     public static string PersistenceIdFor(string accountId, string destinationId, string stream) =>
         $"stream-{accountId}-{destinationId}-{stream}";
 
     public StreamActor(
-        string accountId, string destinationId, StreamDefinition stream, EngineSettings settings, IPaystackClient client,
-        IActorRef rateLimiter, IActorRef sink)
+        string accountId, string destinationId, StreamDefinition stream, EngineSettings settings, Func<Props> fetcherProps, IActorRef sink)
     {
         _accountId = accountId;
         _destinationId = destinationId;
         _stream = stream;
         _settings = settings;
-        _client = client;
-        _rateLimiter = rateLimiter;
+        _fetcherProps = fetcherProps;
         _sink = sink;
         _discovery = new PageDiscovery(stream, settings);
         PersistenceId = PersistenceIdFor(accountId, destinationId, stream.Name);
@@ -252,7 +253,7 @@ public sealed class StreamActor : ReceivePersistentActor
         }
 
         for (var i = 0; i < _settings.FetchersPerStream; i++)
-            _idleFetchers.Enqueue(Context.ActorOf(PageFetcher.Props(_client, _rateLimiter, _stream, _settings.PageSize), $"fetcher-{i + 1}"));
+            _idleFetchers.Enqueue(Context.ActorOf(_fetcherProps(), $"fetcher-{i + 1}"));
 
         if (finishedButOpen.Count > 0)
             PersistCompletedWindows(finishedButOpen);

@@ -17,9 +17,7 @@ public sealed class SyncSupervisor : ReceiveActor, IWithTimers
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly EngineSettings _settings;
-    private readonly IPaystackClient _client;
-    private readonly IActorRef _rateLimiter;
-    private readonly IActorRef _sink;
+    private readonly Func<SyncJob, StreamDefinition, Props> _streamProps;
     private readonly ISyncObserver _observer;
     private readonly Dictionary<string, StreamEntry> _streams = new(StringComparer.Ordinal);
     private readonly Stopwatch _clock = new();
@@ -28,15 +26,14 @@ public sealed class SyncSupervisor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(EngineSettings settings, IPaystackClient client, IActorRef rateLimiter, IActorRef sink, ISyncObserver observer) =>
-        Akka.Actor.Props.Create(() => new SyncSupervisor(settings, client, rateLimiter, sink, observer));
+    /// <param name="streamProps">Makes the StreamActor of one stream of a job.</param>
+    public static Props Props(EngineSettings settings, Func<SyncJob, StreamDefinition, Props> streamProps, ISyncObserver observer) =>
+        Akka.Actor.Props.Create(() => new SyncSupervisor(settings, streamProps, observer));
 
-    public SyncSupervisor(EngineSettings settings, IPaystackClient client, IActorRef rateLimiter, IActorRef sink, ISyncObserver observer)
+    public SyncSupervisor(EngineSettings settings, Func<SyncJob, StreamDefinition, Props> streamProps, ISyncObserver observer)
     {
         _settings = settings;
-        _client = client;
-        _rateLimiter = rateLimiter;
-        _sink = sink;
+        _streamProps = streamProps;
         _observer = observer;
 
         Receive<RunJob>(Run);
@@ -85,8 +82,7 @@ public sealed class SyncSupervisor : ReceiveActor, IWithTimers
     private void StartStream(StreamEntry entry)
     {
         var stream = entry.Selection.Stream;
-        entry.Child = Context.ActorOf(
-            StreamActor.Props(_run!.Job, stream, _settings, _client, _rateLimiter, _sink), stream.Name);
+        entry.Child = Context.ActorOf(_streamProps(_run!.Job, stream), stream.Name);
         Context.Watch(entry.Child);
         // A paused stream stays paused across restarts: the pause goes first, so no page is dispatched before it.
         if (entry.Paused) entry.Child.Tell(StreamCommands.Pause.Instance);
