@@ -1,38 +1,40 @@
+using System.Collections.Immutable;
+
 namespace Paystack.Actors.State;
 
 /// <summary>
 /// The unfinished run of a stream. Windows complete out of order; <see cref="CompleteBefore"/> advances only up to the
 /// oldest window still open, so it never claims a gap is done.
 /// </summary>
-public sealed class RunProgress(string runId, SyncMode mode, DateTimeOffset lowerBound, DateTimeOffset upperBound)
+public sealed record RunProgress(string RunId, SyncMode Mode, DateTimeOffset LowerBound, DateTimeOffset UpperBound)
 {
-    public string RunId { get; } = runId;
-    public SyncMode Mode { get; } = mode;
-    public DateTimeOffset LowerBound { get; } = lowerBound;
-    public DateTimeOffset UpperBound { get; } = upperBound;
-
     /// <summary>Everything created in [LowerBound, CompleteBefore) is durable at the destination.</summary>
-    public DateTimeOffset CompleteBefore { get; internal set; } = lowerBound;
+    public DateTimeOffset CompleteBefore { get; init; } = LowerBound;
 
     /// <summary>Windows not yet complete, oldest first.</summary>
-    public SortedDictionary<TimeWindow, WindowProgress> OpenWindows { get; } = new();
+    public ImmutableSortedDictionary<TimeWindow, WindowProgress> OpenWindows { get; init; } =
+        ImmutableSortedDictionary<TimeWindow, WindowProgress>.Empty;
 
     /// <summary>When the run began; a point-in-time stream stamps its records with it.</summary>
-    public DateTimeOffset? StartedAt { get; internal init; }
+    public DateTimeOffset? StartedAt { get; init; }
 
-    public long Records { get; internal set; }
-    public long PagesCompleted { get; internal set; }
-    public long WindowsCompleted { get; internal set; }
+    public long Records { get; init; }
+    public long PagesCompleted { get; init; }
+    public long WindowsCompleted { get; init; }
 
-    public bool IsComplete => OpenWindows.Count == 0;
+    public bool IsComplete => OpenWindows.IsEmpty;
 
-    internal void MarkWindowComplete(TimeWindow window)
+    internal RunProgress WithWindowComplete(TimeWindow window)
     {
-        OpenWindows.Remove(window);
-        WindowsCompleted++;
+        var open = OpenWindows.Remove(window);
         // Everything before the oldest open window is done: the windows tiled the range, and a window leaves the open
         // set only when it is complete or replaced by windows covering what it held.
-        var completeBefore = OpenWindows.Count == 0 ? UpperBound : OpenWindows.Keys.First().From;
-        if (completeBefore > CompleteBefore) CompleteBefore = completeBefore;
+        var completeBefore = open.IsEmpty ? UpperBound : open.Keys.First().From;
+        return this with
+        {
+            OpenWindows = open,
+            WindowsCompleted = WindowsCompleted + 1,
+            CompleteBefore = completeBefore > CompleteBefore ? completeBefore : CompleteBefore,
+        };
     }
 }

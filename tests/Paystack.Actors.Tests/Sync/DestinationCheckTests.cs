@@ -18,10 +18,10 @@ public sealed class DestinationCheckTests
     private static StreamState Completed(long writes)
     {
         var state = new StreamState();
-        state.Apply(new StreamEvents.RunStarted("run-1", SyncMode.Incremental, Window.From, Window.To, [Window]));
-        state.Apply(new StreamEvents.PagesCompleted(Window, [1], 1, 10, null, DestinationWrites: writes));
-        state.Apply(new StreamEvents.WindowCompleted(Window));
-        state.Apply(new StreamEvents.RunCompleted("run-1", Window.To));
+        state = state.Apply(new StreamEvents.RunStarted("run-1", SyncMode.Incremental, Window.From, Window.To, [Window]));
+        state = state.Apply(new StreamEvents.PagesCompleted(Window, [1], 1, 10, null, DestinationWrites: writes));
+        state = state.Apply(new StreamEvents.WindowCompleted(Window));
+        state = state.Apply(new StreamEvents.RunCompleted("run-1", Window.To));
         return state;
     }
 
@@ -102,8 +102,8 @@ public sealed class DestinationCheckTests
     public void An_unfinished_overwrite_whose_staging_table_is_gone_starts_again()
     {
         var state = Completed(4);
-        state.Apply(new StreamEvents.RunStarted("run-2", SyncMode.FullRefresh, Window.From, Window.To, [Window]));
-        state.Apply(new StreamEvents.PagesCompleted(Window, [1], 2, 10, null, DestinationWrites: 5));
+        state = state.Apply(new StreamEvents.RunStarted("run-2", SyncMode.FullRefresh, Window.From, Window.To, [Window]));
+        state = state.Apply(new StreamEvents.PagesCompleted(Window, [1], 2, 10, null, DestinationWrites: 5));
 
         var staged = Destination(5, Window.To) with { StagedRunId = "run-2", StagingExists = true };
         Assert.IsType<DestinationCheck.Agreed>(Decide(state, staged, WriteMode.Overwrite));
@@ -123,7 +123,7 @@ public sealed class DestinationCheckTests
     public void Realigning_applies_to_the_state_even_backwards()
     {
         var state = Completed(9);
-        state.Apply(new StreamEvents.ProgressRealigned(Start.AddHours(2), 4, "restored"));
+        state = state.Apply(new StreamEvents.ProgressRealigned(Start.AddHours(2), 4, "restored"));
 
         Assert.Equal(Start.AddHours(2), state.Cursor);
         Assert.Null(state.Run);

@@ -30,7 +30,7 @@ public sealed class OlderJournalReader : ReceivePersistentActor
     {
         PersistenceId = persistenceId;
         Recover<SnapshotOffer>(offer => _state = StreamState.FromSnapshot((StreamSnapshot)offer.Snapshot));
-        Recover<IStreamEvent>(e => _state.Apply(e));
+        Recover<IStreamEvent>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ => Self.Tell(new HandOver()));
         Command<HandOver>(_ =>
         {
@@ -43,7 +43,7 @@ public sealed class OlderJournalReader : ReceivePersistentActor
             Persist(new StreamEvents.ProgressHandedOver(destinationId), e =>
             {
                 var progress = _state.ToSnapshot();
-                _state.Apply(e);
+                _state = _state.Apply(e);
                 Reply(progress);
             });
         });

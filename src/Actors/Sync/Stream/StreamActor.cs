@@ -80,7 +80,7 @@ public sealed class StreamActor : ReceivePersistentActor
             _state = StreamState.FromSnapshot((StreamSnapshot)offer.Snapshot);
             _lastSnapshotSequenceNr = offer.Metadata.SequenceNr;
         });
-        Recover<IStreamEvent>(e => _state.Apply(e));
+        Recover<IStreamEvent>(e => _state = _state.Apply(e));
 
         Idle();
     }
@@ -115,7 +115,7 @@ public sealed class StreamActor : ReceivePersistentActor
                 _log.Warning("{Stream}: {Reason}", _stream.Name, realign.Event.Reason);
                 Persist(realign.Event, e =>
                 {
-                    _state.Apply(e);
+                    _state = _state.Apply(e);
                     ResumeOrPlan();
                 });
                 break;
@@ -147,7 +147,7 @@ public sealed class StreamActor : ReceivePersistentActor
                 }
                 Persist(new StreamEvents.ProgressImported(result.Progress, result.From), e =>
                 {
-                    _state.Apply(e);
+                    _state = _state.Apply(e);
                     _log.Info("{Stream}: progress taken over from the journal {From}, written before journals were bound to destinations",
                         _stream.Name, e.From);
                     ResumeOrPlan();
@@ -178,7 +178,7 @@ public sealed class StreamActor : ReceivePersistentActor
                     e.RunId, _stream.Name, CursorFormat.Format(e.LowerBound), CursorFormat.Format(e.UpperBound), e.Windows.Count);
             else
                 _log.Info("Run {RunId} of {Stream}: the whole list", e.RunId, _stream.Name);
-            _state.Apply(e);
+            _state = _state.Apply(e);
             BeginSink(resumed: false);
         });
     }
@@ -340,7 +340,7 @@ public sealed class StreamActor : ReceivePersistentActor
         _restarting.ExceptWith(ready);
         PersistAll(ready.Select(window => new StreamEvents.WindowRestarted(window)), e =>
         {
-            _state.Apply(e);
+            _state = _state.Apply(e);
             _pending.PushFront([new PageTask(e.Window, 1)]);
             Dispatch();
         });
@@ -362,7 +362,7 @@ public sealed class StreamActor : ReceivePersistentActor
     {
         Persist(new StreamEvents.WindowSplit(window, parts), e =>
         {
-            _state.Apply(e);
+            _state = _state.Apply(e);
             _pending.PushFront(e.Parts.Select(part => new PageTask(part, 1)));
             Dispatch();
         });
@@ -438,7 +438,7 @@ public sealed class StreamActor : ReceivePersistentActor
         var remaining = events.Count;
         PersistAll(events, e =>
         {
-            _state.Apply(e);
+            _state = _state.Apply(e);
             if (--remaining == 0) AfterPersist(cursorBefore);
         });
     }
@@ -485,7 +485,7 @@ public sealed class StreamActor : ReceivePersistentActor
                 Persist(new StreamEvents.RunCompleted(run.RunId, run.UpperBound), e =>
                 {
                     var stats = Stats();
-                    _state.Apply(e);
+                    _state = _state.Apply(e);
                     ReportCheckpoint(cursorBefore);
                     SaveSnapshot(_state.ToSnapshot());
                     _supervisor.Tell(new StreamReports.Completed(_stream.Name, stats, _state.Cursor is { } c ? CursorFormat.Format(c) : null));
