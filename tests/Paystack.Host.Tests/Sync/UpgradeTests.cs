@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Web;
 using Microsoft.Data.Sqlite;
-using Paystack.Actors.Sync;
 using Paystack.Host.Tests.Airbyte;
 using Paystack.Host.Tests.Cli;
 using Paystack.Sandbox;
@@ -22,7 +21,8 @@ public sealed class UpgradeTests(ITestOutputHelper output)
     private const int FixtureRecords = 300;
     private static readonly DateTimeOffset FixtureCursor = new(2026, 11, 30, 16, 40, 36, TimeSpan.Zero);
     private static readonly (string Table, string Path)[] Streams = [("customers", "customer"), ("transactions", "transaction"), ("refunds", "refund")];
-    private static readonly string Account = AccountId.FromSecretKey(FixtureKey);
+    /// <summary>The account of <see cref="FixtureKey"/>, as the fixture's journal keys name it.</summary>
+    private const string Account = "test-f5c8bb5a44b28cfb";
 
     /// <summary>The fixture copied into the test's folder: it is never written in place.</summary>
     private static (string Journal, string Destination) CopyFixture(TempFiles files)
@@ -106,19 +106,22 @@ public sealed class UpgradeTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>This version's journal keys (account, destination id, stream) for each stream, and 0.1's handed over.</summary>
+    /// <summary>
+    /// Each stream has this version's journal (keyed by account, destination id and stream) holding the progress it
+    /// imported, and 0.1's journal of it (keyed by account and stream) is marked handed over.
+    /// </summary>
     private static async Task AssertJournalTakenOverAsync(string journal, string destination)
     {
         var destinationId = Assert.Single(await QueryAsync(destination, "SELECT id FROM _paystack_sync_destination"));
-        var keys = await QueryAsync(journal, "SELECT DISTINCT persistence_id FROM journal");
-        var handedOver = await QueryAsync(journal, "SELECT persistence_id FROM journal WHERE manifest = 'progress-handed-over.v1'");
-        var imported = await QueryAsync(journal, "SELECT persistence_id FROM journal WHERE manifest = 'progress-imported.v1'");
+        var keys = await SyncJournal.KeysAsync(journal);
+        var handedOver = await SyncJournal.KeysAsync(journal, "progress-handed-over.v1");
+        var imported = await SyncJournal.KeysAsync(journal, "progress-imported.v1");
         foreach (var (table, _) in Streams)
         {
-            var key = StreamActor.PersistenceIdFor(Account, destinationId, table);
+            var key = $"stream-{Account}-{destinationId}-{table}";
             Assert.Contains(key, keys);
             Assert.Contains(key, imported);
-            Assert.Contains(OlderJournalReader.PersistenceIdFor(Account, table), handedOver);
+            Assert.Contains($"stream-{Account}-{table}", handedOver);
         }
     }
 
@@ -164,7 +167,6 @@ public sealed class UpgradeTests(ITestOutputHelper output)
 
         var result = await SyncAsync(files, sandbox, journal, destination, "append");
 
-        Assert.Contains("progress taken over from the journal", result.Stderr);
         foreach (var (_, path) in Streams)
         {
             var pages = sandbox.Requests.Entries.Where(r => r.Path == path && r.StatusCode == 200)
@@ -176,5 +178,6 @@ public sealed class UpgradeTests(ITestOutputHelper output)
             Assert.True(pages.Min() >= FixtureCursor - TimeSpan.FromSeconds(2), $"{path} was read from {pages.Min():O}, before the fixture's cursor");
         }
         await AssertEverySourceRecordOnceAsync(destination, sandbox);
+        Assert.Contains("progress taken over from the journal", result.Stderr);
     }
 }
