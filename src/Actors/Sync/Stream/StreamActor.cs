@@ -33,7 +33,7 @@ public sealed class StreamActor : ReceivePersistentActor
     // Run-time bookkeeping; everything durable lives in _state.
     private readonly PagePipeline _pages;
     private readonly PageDiscovery _discovery;
-    private readonly ParentListing _listing = new();
+    private readonly PageIntake _intake;
     private readonly CursorRestarts _restarts = new();
     private readonly StreamCounters _counters = new();
     private long _operationId;
@@ -63,6 +63,7 @@ public sealed class StreamActor : ReceivePersistentActor
         (_accountId, _destinationId, _stream, _settings, _fetcherProps, _sink) = (accountId, destinationId, stream, settings, fetcherProps, sink);
         _pages = new PagePipeline(settings.FetchersPerStream, settings.WriteBatchSize);
         _discovery = new PageDiscovery(stream, settings);
+        _intake = new PageIntake(stream, _discovery);
         PersistenceId = PersistenceIdFor(accountId, destinationId, stream.Name);
         _log = Context.GetLogger().WithContext("Stream", stream.Name);
 
@@ -83,55 +84,34 @@ public sealed class StreamActor : ReceivePersistentActor
     private void Start(StreamCommands.StartRun start)
     {
         (_supervisor, _start) = (Sender, start);
-        Context.ActorOf(StreamPreparer.Props(_sink, new StreamPreparer.Inputs(
-            _stream, _state, LastSequenceNr == 0, _accountId, _destinationId, start.Selection.WriteMode)), "preparer");
+        var preparer = Context.Watch(Context.ActorOf(StreamPreparer.Props(_sink, new StreamPreparer.Inputs(
+            _stream, _state, LastSequenceNr == 0, _accountId, _destinationId, start, _settings)), "preparer"));
         Become(() =>
         {
             Command<StreamPreparer.Prepared>(prepared =>
             {
+                Context.Unwatch(preparer);
                 if (prepared.Warning is { } warning) _log.Warning("{Stream}: {Reason}", _stream.Name, warning);
-                if (prepared.Event is null) ResumeOrPlan();
-                else Persist(prepared.Event, e =>
+                var remaining = prepared.Events.Count;
+                if (remaining == 0) BeginSink(prepared.Resumed);
+                PersistAll(prepared.Events, e =>
                 {
                     _state = _state.Apply(e);
-                    if (e is StreamEvents.ProgressImported imported)
-                        _log.Info("{Stream}: progress taken over from the journal {From}, written before journals were bound to destinations",
-                            _stream.Name, imported.From);
-                    ResumeOrPlan();
+                    StreamLog.Persisted(_log, _stream, e);
+                    if (--remaining == 0) BeginSink(prepared.Resumed);
                 });
             });
             Command<StreamPreparer.Failed>(failed => Fail(failed.Reason, transient: true, failed.Cause));
+            Command<Terminated>(_ => Fail($"preparing {_stream.Name} failed unexpectedly", transient: true, null));
             CommonCommands();
-        });
-    }
-
-    private void ResumeOrPlan()
-    {
-        if (_state.Run is { } unfinished && unfinished.Mode == _start!.Selection.Mode)
-        {
-            _log = _log.WithContext("RunId", unfinished.RunId);
-            _log.Info("Resuming run {RunId} of {Stream}: {OpenWindows} windows open, {Records} records already durable",
-                unfinished.RunId, _stream.Name, unfinished.OpenWindows.Count, unfinished.Records);
-            BeginSink(resumed: true);
-            return;
-        }
-
-        Persist(RunPlanner.Plan(_state.Cursor, _start!, _stream, _settings), e =>
-        {
-            _log = _log.WithContext("RunId", e.RunId);
-            if (_stream.SupportsTimeFilter)
-                _log.Info("Run {RunId} of {Stream}: records created {LowerBound} to {UpperBound}, {Windows} windows",
-                    e.RunId, _stream.Name, CursorFormat.Format(e.LowerBound), CursorFormat.Format(e.UpperBound), e.Windows.Count);
-            else
-                _log.Info("Run {RunId} of {Stream}: the whole list", e.RunId, _stream.Name);
-            _state = _state.Apply(e);
-            BeginSink(resumed: false);
         });
     }
 
     private void BeginSink(bool resumed)
     {
         var run = _state.Run!;
+        _log = _log.WithContext("RunId", run.RunId);
+        if (resumed) StreamLog.Resuming(_log, _stream, run);
         var id = ++_operationId;
         _sink.Tell(new SinkProtocol.BeginStream(id, _stream, _start!.Selection.WriteMode, run.RunId));
         Become(() =>
@@ -203,32 +183,27 @@ public sealed class StreamActor : ReceivePersistentActor
 
     private void OnPageFetched(PageFetched fetched)
     {
-        var (task, result, window) = (fetched.Task, fetched.Result, fetched.Task.Window);
         _pages.Answered(Sender);
-        _counters.Count(result);
-        if (_state.Run?.OpenWindows.TryGetValue(window, out var progress) != true)
-        {
-            Dispatch();
-            return;
-        }
-
-        if (_discovery.Learn(task, result, progress!, out var parts) is not { } next)
-        {
-            // Too many pages: the window is split and its parts fetched instead; this first page is dropped.
-            _listing.Drop(window);
-            Split(window, window.Split(parts));
-            return;
-        }
+        _counters.Count(fetched.Result);
+        var (next, outcome) = _intake.Take(_state.Run, fetched.Task, fetched.Result);
         _pages.PushFront(next);
-
-        var inside = PageRequests.FiltersByTime(_stream, window)
-            ? result.Records.Where(r => r.CreatedAt is not { } at || window.Contains(at)).ToList()
-            : result.Records;
-        if (_stream.Parent is not null && window.Parent is null) CollectParents(task, inside, progress!);
-        else
+        switch (outcome)
         {
-            _pages.Buffer(new FetchedPage(task, RecordEnricher.Enrich(_stream, window, _state.Run!, inside), _discovery.NextCursor(task, result)));
-            WriteNextBatch();
+            case PageIntake.Replace { Parts.Count: 0 } replace:
+                PersistEvents([new StreamEvents.WindowCompleted(replace.Window)], 0);
+                break;
+            case PageIntake.Replace replace:
+                Persist(new StreamEvents.WindowSplit(replace.Window, replace.Parts), e =>
+                {
+                    _state = _state.Apply(e);
+                    _pages.PushFront(e.Parts.Select(part => new PageTask(part, 1)));
+                    Dispatch();
+                });
+                break;
+            case PageIntake.Write write:
+                _pages.Buffer(write.Page);
+                WriteNextBatch();
+                break;
         }
         Dispatch();
     }
@@ -271,23 +246,6 @@ public sealed class StreamActor : ReceivePersistentActor
                 Dispatch();
             });
     }
-
-    /// <summary>A child stream's window, once all its parents are listed, is replaced by one window per parent.</summary>
-    private void CollectParents(PageTask task, IReadOnlyList<PaystackRecord> parents, WindowProgress progress)
-    {
-        _listing.Add(task, parents);
-        if (!_listing.TryComplete(task.Window, _discovery.PageCount(task.Window, progress), out var parentWindows)) return;
-        if (parentWindows.Count == 0) PersistEvents([new StreamEvents.WindowCompleted(task.Window)], 0);
-        else Split(task.Window, parentWindows);
-    }
-
-    private void Split(TimeWindow window, IReadOnlyList<TimeWindow> parts) =>
-        Persist(new StreamEvents.WindowSplit(window, parts), e =>
-        {
-            _state = _state.Apply(e);
-            _pages.PushFront(e.Parts.Select(part => new PageTask(part, 1)));
-            Dispatch();
-        });
 
     private void WriteNextBatch()
     {

@@ -1,0 +1,48 @@
+using Paystack.Actors.Paystack;
+using Paystack.Actors.State;
+
+namespace Paystack.Actors.Sync.Stream;
+
+/// <summary>
+/// What one fetched page means for its window: the pages to fetch next, and whether the window is split, a child
+/// stream's parent listing is complete, or the page's records (those inside the window) are to be written.
+/// </summary>
+internal sealed class PageIntake(StreamDefinition stream, PageDiscovery discovery)
+{
+    private readonly ParentListing _listing = new();
+
+    public abstract record Outcome;
+
+    /// <summary>Nothing to do with the page: its window is no longer open, or its parent listing is still incomplete.</summary>
+    public sealed record Nothing : Outcome;
+
+    /// <summary>The window is replaced by these parts (too many pages, or one window per listed parent); an empty list completes it.</summary>
+    public sealed record Replace(TimeWindow Window, IReadOnlyList<TimeWindow> Parts) : Outcome;
+
+    public sealed record Write(FetchedPage Page) : Outcome;
+
+    public (IReadOnlyList<PageTask> Next, Outcome Outcome) Take(RunProgress? run, PageTask task, PageResult result)
+    {
+        var window = task.Window;
+        if (run?.OpenWindows.TryGetValue(window, out var progress) != true) return ([], new Nothing());
+
+        if (discovery.Learn(task, result, progress!, out var parts) is not { } next)
+        {
+            // Too many pages: the window is split and its parts fetched instead; this first page is dropped.
+            _listing.Drop(window);
+            return ([], new Replace(window, window.Split(parts)));
+        }
+
+        var inside = PageRequests.FiltersByTime(stream, window)
+            ? result.Records.Where(r => r.CreatedAt is not { } at || window.Contains(at)).ToList()
+            : result.Records;
+        if (stream.Parent is null || window.Parent is not null)
+            return (next, new Write(new FetchedPage(task, RecordEnricher.Enrich(stream, window, run!, inside), discovery.NextCursor(task, result))));
+
+        // A child stream's window, once all its parents are listed, is replaced by one window per parent.
+        _listing.Add(task, inside);
+        return _listing.TryComplete(window, discovery.PageCount(window, progress!), out var parentWindows)
+            ? (next, new Replace(window, parentWindows))
+            : (next, new Nothing());
+    }
+}
