@@ -81,6 +81,16 @@ public sealed class StreamActor : ReceivePersistentActor
     /// <summary>A fetcher that throws is stopped; its page goes back to the queue and a new fetcher takes its place.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
+    /// <summary>
+    /// An event the journal could not store, or refused, leaves this incarnation's state ahead of the journal: the
+    /// stream stops, and its supervisor starts it again from what the journal holds (the pages are fetched again).
+    /// </summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr) =>
+        Fail($"the journal could not store progress of {_stream.Name}: {cause.Message}", transient: true, cause);
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr) =>
+        Fail($"the journal refused progress of {_stream.Name}: {cause.Message}", transient: true, cause);
+
     private void Start(StreamCommands.StartRun start)
     {
         (_supervisor, _start) = (Sender, start);

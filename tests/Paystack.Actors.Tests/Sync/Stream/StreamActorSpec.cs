@@ -1,0 +1,199 @@
+using System.Globalization;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Persistence;
+using Akka.Persistence.TestKit;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
+using Paystack.Actors.Destinations;
+using Paystack.Actors.Destinations.Progress;
+using Paystack.Actors.Engine;
+using Paystack.Actors.Paystack;
+using Paystack.Actors.State;
+using Paystack.Actors.Sync;
+using Paystack.Actors.Sync.Stream;
+using Paystack.Actors.Sync.Writing;
+using static Paystack.Actors.Sync.Fetching.PageFetcherProtocol;
+
+namespace Paystack.Actors.Tests.Sync.Stream;
+
+/// <summary>
+/// The StreamActor alone: its fetchers and its Sink are probes the spec answers by hand, and its journal is the
+/// persistence TestKit's, whose writes the spec can fail or reject.
+/// </summary>
+public sealed class StreamActorSpec() : TestKit(
+    ConfigurationFactory.FromResource<TestJournal>("Akka.Persistence.TestKit.config.conf").WithFallback(JournalConfig.Serialization))
+{
+    private const int Fetchers = 2;
+    private static readonly StreamDefinition Customers = StreamCatalog.Get("customers");
+    private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly string _account = "test-" + Guid.NewGuid().ToString("N")[..16];
+
+
+    /// <summary>A page fetcher that hands every Fetch to the spec's probe, saying which fetcher it is.</summary>
+    private sealed class ProbeFetcher : ReceiveActor
+    {
+        public sealed record Asked(IActorRef Fetcher, PageTask Task);
+
+        public ProbeFetcher(IActorRef probe, Func<bool> crash) =>
+            Receive<Fetch>(fetch =>
+            {
+                if (crash()) throw new InvalidOperationException("the fetcher broke");
+                probe.Tell(new Asked(Self, fetch.Task));
+            });
+    }
+
+    private (IActorRef Stream, TestProbe Fetchers, TestProbe Sink) Start(Func<bool>? crash = null, int pageSize = 10)
+    {
+        var fetchers = CreateTestProbe();
+        var sink = CreateTestProbe();
+        var settings = TestSettings.Create(pageSize: pageSize, fetchersPerStream: Fetchers).Engine;
+        var job = new SyncJob(_account, Now.AddDays(-2), 0, [new StreamSelection(Customers, SyncMode.Incremental, WriteMode.AppendDedup)])
+        {
+            DestinationId = "spec",
+        };
+        var props = StreamActor.Props(job, Customers, settings,
+            () => Akka.Actor.Props.Create(() => new ProbeFetcher(fetchers.Ref, crash ?? (() => false))), sink.Ref);
+        var stream = Sys.ActorOf(props);
+        stream.Tell(new StreamCommands.StartRun(job, job.Streams[0], "run-1", Now));
+        return (stream, fetchers, sink);
+    }
+
+    /// <summary>Answers the preparation and the start of the stream the way a destination with nothing to prove does.</summary>
+    private static async Task BeginAsync(TestProbe sink)
+    {
+        await sink.ExpectMsgAsync<SinkProtocol.ReadProgress>();
+        sink.Reply(new SinkProtocol.ProgressRead(0, DestinationProgress.Unverifiable));
+        var begin = await sink.ExpectMsgAsync<SinkProtocol.BeginStream>();
+        sink.Reply(new SinkProtocol.Done(begin.Id));
+    }
+
+    private static PageResult Page(PageTask task, int pageCount, int records = 3)
+    {
+        var window = task.Window;
+        var list = Enumerable.Range(0, records).Select(i =>
+        {
+            var at = window.From.AddMinutes(task.Page * 10 + i);
+            var cursor = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            var id = (task.Page * 100 + i).ToString(CultureInfo.InvariantCulture);
+            return new PaystackRecord(id, at, cursor, $$"""{"id":{{id}},"createdAt":"{{cursor}}"}""");
+        }).ToList();
+        return new PageResult(list, new PageMeta(PageCount: pageCount), RateLimitHeaders.None);
+    }
+
+    /// <summary>The events the journal holds for the stream, read by a recovering actor of the same persistence id.</summary>
+    private async Task<IReadOnlyList<IStreamEvent>> JournalAsync()
+    {
+        var reader = Sys.ActorOf(Akka.Actor.Props.Create(() => new JournalReader(StreamActor.PersistenceIdFor(_account, "spec", "customers"))));
+        return await reader.Ask<IReadOnlyList<IStreamEvent>>("events", TimeSpan.FromSeconds(5));
+    }
+
+    private sealed class JournalReader : ReceivePersistentActor
+    {
+        private readonly List<IStreamEvent> _events = [];
+
+        public override string PersistenceId { get; }
+
+        public JournalReader(string persistenceId)
+        {
+            PersistenceId = persistenceId;
+            Recover<IStreamEvent>(_events.Add);
+            Command<string>(_ => Sender.Tell((IReadOnlyList<IStreamEvent>)_events.ToList()));
+        }
+    }
+
+    [Fact]
+    public async Task Pages_in_flight_never_exceed_the_fetchers_of_the_stream()
+    {
+        var (stream, fetchers, sink) = Start();
+        await BeginAsync(sink);
+
+        var first = await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
+        stream.Tell(new PageFetched(first.Task, Page(first.Task, pageCount: 8)), first.Fetcher);
+
+        var outstanding = new List<ProbeFetcher.Asked>
+        {
+            await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>(),
+            await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>(),
+        };
+        await fetchers.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+
+        // Answering one frees one fetcher for exactly one more page.
+        stream.Tell(new PageFetched(outstanding[0].Task, Page(outstanding[0].Task, 8)), outstanding[0].Fetcher);
+        var write = await sink.ExpectMsgAsync<SinkProtocol.Write>();
+        sink.Reply(new SinkProtocol.Done(write.Id, 1));
+        await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
+        await fetchers.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public async Task Progress_is_persisted_only_after_the_sink_acknowledged_the_records()
+    {
+        var (stream, fetchers, sink) = Start();
+        await BeginAsync(sink);
+        var page = await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
+        stream.Tell(new PageFetched(page.Task, Page(page.Task, pageCount: 1)), page.Fetcher);
+        var write = await sink.ExpectMsgAsync<SinkProtocol.Write>();
+
+        Assert.DoesNotContain(await JournalAsync(), e => e is StreamEvents.PagesCompleted);
+
+        sink.Reply(new SinkProtocol.Done(write.Id, 7));
+        var complete = await sink.ExpectMsgAsync<SinkProtocol.CompleteStream>();
+        var pages = Assert.Single((await JournalAsync()).OfType<StreamEvents.PagesCompleted>());
+        Assert.Equal(7, pages.DestinationWrites);
+        Assert.Equal(3, pages.Records);
+
+        sink.Reply(new SinkProtocol.Done(complete.Id));
+        var completed = await FishForMessageAsync<StreamReports.Completed>(_ => true);
+        Assert.Equal(3, completed.Stats.Records);
+    }
+
+    [Theory]
+    [InlineData("fail")]
+    [InlineData("reject")]
+    public async Task A_journal_that_fails_or_refuses_a_write_stops_the_stream_and_a_new_one_resumes_without_loss(string how)
+    {
+        var journal = TestJournal.FromRef(Persistence.Instance.Apply(Sys).JournalFor(null));
+        var (stream, fetchers, sink) = Start();
+        Watch(stream);
+        await BeginAsync(sink);
+        var page = await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
+
+        if (how == "fail") await journal.OnWrite.Fail(); else await journal.OnWrite.Reject();
+        stream.Tell(new PageFetched(page.Task, Page(page.Task, pageCount: 1)), page.Fetcher);
+        var write = await sink.ExpectMsgAsync<SinkProtocol.Write>();
+        sink.Reply(new SinkProtocol.Done(write.Id, 1));
+
+        var failed = await FishForMessageAsync<StreamReports.Failed>(_ => true);
+        Assert.True(failed.Transient);
+        await ExpectTerminatedAsync(stream);
+
+        await journal.OnWrite.Pass();
+        var (_, againFetchers, againSink) = Start();
+        await BeginAsync(againSink);
+        // The page whose progress never reached the journal is fetched again: its records are not lost.
+        var again = await againFetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
+        Assert.Equal(page.Task.Window, again.Task.Window);
+        Assert.Equal(1, again.Task.Page);
+    }
+
+    [Fact]
+    public async Task A_fetcher_that_throws_gives_its_page_back_and_the_run_still_completes()
+    {
+        var crashes = 1;
+        var (stream, fetchers, sink) = Start(crash: () => Interlocked.Decrement(ref crashes) >= 0);
+        await BeginAsync(sink);
+
+        // The first Fetch broke its fetcher; a new fetcher is asked for the same page.
+        var page = await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
+        Assert.Equal(1, page.Task.Page);
+        stream.Tell(new PageFetched(page.Task, Page(page.Task, pageCount: 1)), page.Fetcher);
+        var write = await sink.ExpectMsgAsync<SinkProtocol.Write>();
+        sink.Reply(new SinkProtocol.Done(write.Id, 1));
+        var complete = await sink.ExpectMsgAsync<SinkProtocol.CompleteStream>();
+        sink.Reply(new SinkProtocol.Done(complete.Id));
+
+        await FishForMessageAsync<StreamReports.Completed>(_ => true);
+    }
+}
