@@ -1,4 +1,5 @@
 using Paystack.Actors.Sync.Stream;
+
 namespace Paystack.Actors.Sync;
 
 /// <summary>What a StreamActor tells its supervisor (and the supervisor passes on to the job's observer).</summary>

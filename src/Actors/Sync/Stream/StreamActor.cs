@@ -161,9 +161,8 @@ public sealed class StreamActor : ReceivePersistentActor
 
     private void SetPaused(bool paused)
     {
-        if (paused != _paused)
-            _log.Info(paused ? "Stream {Stream} paused: no new pages are dispatched; {InFlight} in flight finish" : "Stream {Stream} resumed",
-                _stream.Name, _pages.InFlight);
+        if (paused && !_paused) _log.Info("Stream {Stream} paused: no new pages are dispatched; {InFlight} in flight finish", _stream.Name, _pages.InFlight);
+        if (!paused && _paused) _log.Info("Stream {Stream} resumed", _stream.Name);
         _paused = paused;
         _supervisor.Tell(ProgressReport());
         Dispatch();
