@@ -44,9 +44,19 @@ public sealed class PageFetcher : ReceiveActor
     private void AwaitingSlot() => Receive<SlotGranted>(_ =>
     {
         _holdsSlot = true;
-        var request = PageRequests.For(_stream, _task, _perPage);
         var task = _task;
-        _client.GetPageAsync(request, _cancellation.Token).PipeTo(
+        Task<PageResult> page;
+        try
+        {
+            page = _client.GetPageAsync(PageRequests.For(_stream, task, _perPage), _cancellation.Token);
+        }
+        catch (Exception error)
+        {
+            // Thrown before any task existed (a client that throws instead of faulting its task): the page is still
+            // answered, never left waiting on a restarted fetcher.
+            page = Task.FromException<PageResult>(error);
+        }
+        page.PipeTo(
             Self,
             success: result => new PageFetched(task, result),
             failure: error => new PageFailed(task, error));

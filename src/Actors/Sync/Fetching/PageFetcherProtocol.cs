@@ -1,3 +1,5 @@
+using Akka.Actor;
+using Akka.Event;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.Sync.Stream;
 
@@ -8,7 +10,11 @@ public static class PageFetcherProtocol
 {
     public sealed record Fetch(PageTask Task);
 
-    public sealed record PageFetched(PageTask Task, PageResult Result);
+    // The outcomes are piped to the fetcher itself before they go to its StreamActor, so one arrives at a stopped fetcher
+    // whenever its stream stops mid-request (the request is cancelled): expected, not a dead letter to report. They stay in
+    // the process (records, exceptions) and are never serialised.
 
-    public sealed record PageFailed(PageTask Task, Exception Error);
+    public sealed record PageFetched(PageTask Task, PageResult Result) : IDeadLetterSuppression, INoSerializationVerificationNeeded;
+
+    public sealed record PageFailed(PageTask Task, Exception Error) : IDeadLetterSuppression, INoSerializationVerificationNeeded;
 }

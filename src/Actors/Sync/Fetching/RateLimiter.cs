@@ -107,7 +107,7 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
         SyncMetrics.ResponseReceived(response.StatusCode);
         if (headers.Limit is { } serverLimit && serverLimit > 0 && serverLimit < _limit)
         {
-            _log.Info("Paystack reports a limit of {0} requests per window; lowering the budget from {1}", serverLimit, _limit);
+            _log.Info("Paystack reports a limit of {ServerLimit} requests per window; lowering the budget from {Limit}", serverLimit, _limit);
             _limit = serverLimit;
         }
 
@@ -132,9 +132,9 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
             {
                 _pausedUntil = until;
                 if (response.StatusCode == 429)
-                    _log.Warning("Paystack answered 429; every request of this key waits {0:F1} s", delay.TotalSeconds);
+                    _log.Warning("Paystack answered 429; every request of this key waits {Pause:F1} s", delay.TotalSeconds);
                 else
-                    _log.Debug("Paystack says the budget is spent; every request of this key waits {0:F3} s", delay.TotalSeconds);
+                    _log.Debug("Paystack says the budget is spent; every request of this key waits {Pause:F3} s", delay.TotalSeconds);
             }
         }
         GrantPermits();
@@ -147,7 +147,8 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private sealed record Wake
+    /// <summary>The wake-up timer: only ever sent to this actor by itself.</summary>
+    private sealed record Wake : IDeadLetterSuppression, INoSerializationVerificationNeeded
     {
         public static Wake Instance { get; } = new();
         private Wake() { }

@@ -128,14 +128,14 @@ public sealed class SyncSupervisor : ReceiveActor, IWithTimers
         {
             entry.Restarts++;
             var delay = Backoff(entry.Restarts);
-            _log.Warning("Stream {0} failed ({1}); restart {2} of {3} in {4:F1} s",
+            _log.Warning("Stream {Stream} failed ({Reason}); restart {Restart} of {MaxRestarts} in {Delay:F1} s",
                 failure.Stream, failure.Reason, entry.Restarts, _settings.StreamMaxRestarts, delay.TotalSeconds);
             _observer.StreamRetrying(failure, entry.Restarts, delay);
             Timers.StartSingleTimer($"restart-{failure.Stream}", new RestartStream(failure.Stream), delay);
             return;
         }
 
-        _log.Error("Stream {0} failed: {1}", failure.Stream, failure.Reason);
+        _log.Error("Stream {Stream} failed: {Reason}", failure.Stream, failure.Reason);
         _observer.StreamFailed(failure);
         Finish(entry, new StreamOutcome(failure.Stream, false, entry.LastStats, null, failure.Reason, Elapsed(entry), entry.Restarts));
     }
@@ -176,5 +176,6 @@ public sealed class SyncSupervisor : ReceiveActor, IWithTimers
         public StreamOutcome? Outcome { get; set; }
     }
 
-    private sealed record RestartStream(string Stream);
+    /// <summary>The backoff timer of one stream: only ever sent to this actor by itself.</summary>
+    private sealed record RestartStream(string Stream) : IDeadLetterSuppression, INoSerializationVerificationNeeded;
 }

@@ -1,3 +1,5 @@
+using Akka.Actor;
+using Akka.Event;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Paystack;
@@ -19,11 +21,15 @@ public static class SinkProtocol
     /// <param name="Cursor">The creation time below which the stream's table is complete once the run ends.</param>
     public sealed record CompleteStream(long Id, StreamDefinition Stream, DateTimeOffset? Cursor) : Operation(Id);
 
+    // The answers are piped to the Sink itself before they go to the operation's sender, so one arrives at a stopped Sink
+    // whenever the job ends mid-operation: expected, not a dead letter to report.
+
     /// <summary>The operation is durable.</summary>
     /// <param name="DestinationWrites">After a <see cref="Write"/>: the stream's write count at the destination.</param>
-    public sealed record Done(long Id, long? DestinationWrites = null);
+    public sealed record Done(long Id, long? DestinationWrites = null) : IDeadLetterSuppression;
 
-    public sealed record ProgressRead(long Id, DestinationProgress Progress);
+    public sealed record ProgressRead(long Id, DestinationProgress Progress) : IDeadLetterSuppression;
 
-    public sealed record Failed(long Id, Exception Error);
+    /// <remarks>Carries the exception as it is: it stays in the process and is never serialised.</remarks>
+    public sealed record Failed(long Id, Exception Error) : IDeadLetterSuppression, INoSerializationVerificationNeeded;
 }

@@ -5,7 +5,7 @@ using Paystack.Actors.Paystack;
 using Paystack.Actors.Sync.Fetching;
 using static Paystack.Actors.Sync.Fetching.RateLimiterProtocol;
 
-namespace Paystack.Actors.Tests.Sync;
+namespace Paystack.Actors.Tests.Sync.Fetching;
 
 public sealed class RateLimiterTests : TestKit
 {
