@@ -1,4 +1,6 @@
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Check;
+using Paystack.Actors.Airbyte.Protocol;
+
 
 namespace Paystack.Host.Airbyte;
 

@@ -1,4 +1,6 @@
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Catalog;
+using Paystack.Actors.Airbyte.Config;
+using Paystack.Actors.Airbyte.State;
 using Paystack.Actors.Configuration;
 
 namespace Paystack.Host.Airbyte;

@@ -1,4 +1,6 @@
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Protocol;
+using Paystack.Actors.Airbyte.Read;
+using Paystack.Actors.State;
 using Paystack.Host.Running;
 
 namespace Paystack.Host.Airbyte;

@@ -1,4 +1,4 @@
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Paystack;
 
 namespace Paystack.Host.Airbyte;

@@ -1,5 +1,7 @@
 using System.CommandLine;
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Catalog;
+using Paystack.Actors.Airbyte.Config;
+using Paystack.Actors.Airbyte.Protocol;
 using Paystack.Host.Airbyte;
 
 namespace Paystack.Host.Commands;

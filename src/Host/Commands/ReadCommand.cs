@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Config;
+using Paystack.Actors.Airbyte.Protocol;
 using Paystack.Host.Airbyte;
 using Paystack.Host.Running;
 

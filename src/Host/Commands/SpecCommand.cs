@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Protocol;
+using Paystack.Actors.Airbyte.Spec;
 using Paystack.Host.Airbyte;
 
 namespace Paystack.Host.Commands;

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Logging;
 using Paystack.Actors.Paystack;
-using SyncMode = Paystack.Actors.State.SyncMode;
+using Paystack.Actors.State;
 
 namespace Paystack.Host.Running;
 

@@ -1,7 +1,7 @@
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Paystack;
-using SyncMode = Paystack.Actors.State.SyncMode;
+using Paystack.Actors.State;
 
 namespace Paystack.Host.Running;
 

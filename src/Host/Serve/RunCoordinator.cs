@@ -1,18 +1,18 @@
 using System.Diagnostics;
 using Akka.Actor;
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Engine;
 using Paystack.Actors.Monitoring;
 using Paystack.Actors.Paystack;
+using Paystack.Actors.State;
 using Paystack.Actors.Sync;
 using Paystack.Actors.Sync.Fetching;
 using Paystack.Actors.Sync.Supervisor;
 using Paystack.Host.Admin;
 using Paystack.Host.Running;
 using Serilog;
-using SyncMode = Paystack.Actors.State.SyncMode;
 
 namespace Paystack.Host.Serve;
 

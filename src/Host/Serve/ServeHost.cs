@@ -10,11 +10,11 @@ using OpenTelemetry.Resources;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Monitoring;
+using Paystack.Actors.State;
 using Paystack.Host.Admin;
 using Paystack.Host.Running;
 using Serilog;
 using Serilog.Events;
-using SyncMode = Paystack.Actors.State.SyncMode;
 
 namespace Paystack.Host.Serve;
 

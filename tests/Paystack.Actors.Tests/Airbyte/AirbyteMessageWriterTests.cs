@@ -1,6 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Catalog;
+using Paystack.Actors.Airbyte.Protocol;
+using Paystack.Actors.Airbyte.Spec;
+using Paystack.Actors.Airbyte.State;
 using Paystack.Actors.Paystack;
 
 namespace Paystack.Actors.Tests.Airbyte;

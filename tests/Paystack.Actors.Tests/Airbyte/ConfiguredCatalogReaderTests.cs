@@ -1,5 +1,8 @@
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Catalog;
+using Paystack.Actors.Airbyte.Config;
+using Paystack.Actors.Airbyte.Protocol;
 using Paystack.Actors.Paystack;
+using Paystack.Actors.State;
 
 namespace Paystack.Actors.Tests.Airbyte;
 

@@ -1,4 +1,6 @@
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Check;
+using Paystack.Actors.Airbyte.Config;
+using Paystack.Actors.Airbyte.Protocol;
 using Paystack.Actors.Paystack;
 using Paystack.Sandbox;
 

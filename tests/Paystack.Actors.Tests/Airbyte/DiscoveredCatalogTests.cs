@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Catalog;
 using Paystack.Actors.Paystack;
+using Paystack.Actors.State;
 
 namespace Paystack.Actors.Tests.Airbyte;
 

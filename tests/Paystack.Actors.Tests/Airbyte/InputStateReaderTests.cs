@@ -1,4 +1,5 @@
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Config;
+using Paystack.Actors.Airbyte.State;
 using Paystack.Actors.Paystack;
 
 namespace Paystack.Actors.Tests.Airbyte;

@@ -1,4 +1,5 @@
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Config;
+
 
 namespace Paystack.Actors.Tests.Airbyte;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Paystack.Actors.State;
 using Paystack.Host.Tests.Airbyte;
 
 namespace Paystack.Host.Tests.Read;

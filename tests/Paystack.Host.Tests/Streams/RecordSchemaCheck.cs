@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Json.Schema;
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Catalog;
 
 namespace Paystack.Host.Tests.Streams;
 

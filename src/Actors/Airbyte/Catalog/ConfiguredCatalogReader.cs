@@ -1,7 +1,10 @@
 using System.Text.Json;
+using Paystack.Actors.Airbyte.Config;
+using Paystack.Actors.Airbyte.Protocol;
 using Paystack.Actors.Paystack;
+using Paystack.Actors.State;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Catalog;
 
 /// <summary>
 /// Reads a ConfiguredAirbyteCatalog. Only stream name, sync_mode and destination_sync_mode matter to this source:

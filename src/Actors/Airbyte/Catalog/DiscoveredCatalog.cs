@@ -1,6 +1,8 @@
+using Paystack.Actors.Airbyte.Protocol;
 using Paystack.Actors.Paystack;
+using Paystack.Actors.State;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Catalog;
 
 /// <summary>Builds what <c>discover</c> prints: one Airbyte stream per entry of <see cref="StreamCatalog"/>.</summary>
 public static class DiscoveredCatalog

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Paystack.Actors.Airbyte.Spec;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Catalog;
 
 /// <summary>The JSON schema of each stream, one embedded file per stream: <c>Airbyte/Schemas/&lt;stream&gt;.json</c>.</summary>
 public static class StreamSchemas

@@ -1,6 +1,8 @@
+using Paystack.Actors.Airbyte.Config;
+using Paystack.Actors.Airbyte.Protocol;
 using Paystack.Actors.Paystack;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Check;
 
 /// <summary>
 /// What <c>check</c> does: asks Paystack for one customer created since start_date. An accepted key with a well-formed

@@ -1,4 +1,4 @@
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Check;
 
 /// <summary>Last line of defence before text leaves the process: replaces the key wherever it appears.</summary>
 public static class SecretScrubber

@@ -1,4 +1,4 @@
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Config;
 
 /// <summary>
 /// An input file (config, configured catalog, state) the user has to fix. The message names the file or field and

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Config;
 
 /// <summary>Reading the JSON files the platform passes in, with messages that name the file and the problem.</summary>
 internal static class InputFile

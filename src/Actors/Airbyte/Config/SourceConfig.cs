@@ -1,4 +1,4 @@
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Config;
 
 /// <summary>The source's config file, validated. Load it with <see cref="SourceConfigReader"/>.</summary>
 /// <param name="SecretKey">Paystack secret or restricted key; never logged (see <see cref="ToString"/>).</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Config;
 
 /// <summary>
 /// Reads and validates the source's config file (Airbyte's shape: secret_key, start_date, lookback_window_days,

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Protocol;
 
 /// <summary>The answer to <c>check</c>; <see cref="Message"/> says why it failed.</summary>
 public sealed record AirbyteConnectionStatus(

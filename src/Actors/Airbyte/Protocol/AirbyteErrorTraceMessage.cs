@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Protocol;
 
 /// <param name="Message">For the user.</param>
 /// <param name="InternalMessage">For the developers; still never contains the secret key.</param>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Protocol;
 
 /// <summary>
 /// One line of a connector's output: a <see cref="Type"/> and the one payload it names.

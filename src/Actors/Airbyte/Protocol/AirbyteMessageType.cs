@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Protocol;
 
 /// <summary>The <c>type</c> of an Airbyte message; each names the one payload field the message carries.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<AirbyteMessageType>))]

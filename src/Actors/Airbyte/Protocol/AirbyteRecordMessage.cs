@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Protocol;
 
 /// <summary>One record. <see cref="Data"/> is the record's JSON object as text and is written out verbatim, never re-parsed.</summary>
 /// <param name="EmittedAt">Epoch milliseconds.</param>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Protocol;
 
 /// <summary>A checkpoint. This source only emits per-stream (<see cref="AirbyteStateType.Stream"/>) state.</summary>
 public sealed record AirbyteStateMessage(

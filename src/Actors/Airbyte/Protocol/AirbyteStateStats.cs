@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Protocol;
 
 /// <param name="RecordCount">Records emitted for the stream since its previous state message; a double by protocol.</param>
 public sealed record AirbyteStateStats(

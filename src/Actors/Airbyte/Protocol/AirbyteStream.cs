@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Paystack.Actors.State;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Protocol;
 
 /// <summary>One stream as offered by <c>discover</c>.</summary>
 public sealed record AirbyteStream(

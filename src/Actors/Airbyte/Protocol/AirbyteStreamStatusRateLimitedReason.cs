@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Protocol;
 
 /// <param name="QuotaReset">Epoch milliseconds when the rate limit window resets.</param>
 public sealed record AirbyteStreamStatusRateLimitedReason(

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Protocol;
 
 /// <summary>Error, estimate or stream status; exactly one payload matching <see cref="Type"/> is set.</summary>
 /// <param name="EmittedAt">Epoch milliseconds.</param>

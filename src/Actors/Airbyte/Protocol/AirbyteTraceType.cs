@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Protocol;
 
 [JsonConverter(typeof(JsonStringEnumConverter<AirbyteTraceType>))]
 public enum AirbyteTraceType

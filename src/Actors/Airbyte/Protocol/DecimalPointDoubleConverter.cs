@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Protocol;
 
 /// <summary>The protocol asks for counts written as doubles with a decimal point (<c>10.0</c>, not <c>10</c>).</summary>
 internal sealed class DecimalPointDoubleConverter : JsonConverter<double>

@@ -1,6 +1,9 @@
+using Paystack.Actors.Airbyte.Check;
+using Paystack.Actors.Airbyte.Protocol;
+using Paystack.Actors.Airbyte.State;
 using Paystack.Actors.Paystack;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Read;
 
 /// <summary>
 /// The stdout side of a <c>read</c>: every RECORD, STATE, status and error message goes through here. Records and

@@ -1,7 +1,8 @@
 using System.Globalization;
+using Paystack.Actors.Airbyte.Protocol;
 using Paystack.Actors.Sync;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Read;
 
 /// <summary>
 /// Turns the engine's reports of a <c>read</c> into Airbyte messages: stream statuses, a per-stream STATE at every

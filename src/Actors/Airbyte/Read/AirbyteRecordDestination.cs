@@ -2,7 +2,7 @@ using Paystack.Actors.Destinations;
 using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Paystack;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Read;
 
 /// <summary>
 /// The destination of an Airbyte <c>read</c>: stdout. A batch is durable once its RECORD lines are flushed, so

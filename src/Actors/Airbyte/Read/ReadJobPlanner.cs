@@ -1,8 +1,11 @@
+using Paystack.Actors.Airbyte.Catalog;
+using Paystack.Actors.Airbyte.Config;
+using Paystack.Actors.Airbyte.State;
 using Paystack.Actors.Destinations;
+using Paystack.Actors.State;
 using Paystack.Actors.Sync;
-using EngineSyncMode = Paystack.Actors.State.SyncMode;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Read;
 
 /// <summary>Turns the three inputs of <c>read</c> (config, configured catalog, state) into the engine's job.</summary>
 public static class ReadJobPlanner
@@ -18,6 +21,6 @@ public static class ReadJobPlanner
     /// its state reflects this run alone. The write mode is the platform's business, so records are simply appended.
     /// </summary>
     private static StreamSelection Select(ConfiguredStream stream, InputState state) => stream.IsIncremental
-        ? new StreamSelection(stream.Definition, EngineSyncMode.Incremental, WriteMode.Append, state.GetCursor(stream.Name))
-        : new StreamSelection(stream.Definition, EngineSyncMode.FullRefresh, WriteMode.Append);
+        ? new StreamSelection(stream.Definition, SyncMode.Incremental, WriteMode.Append, state.GetCursor(stream.Name))
+        : new StreamSelection(stream.Definition, SyncMode.FullRefresh, WriteMode.Append);
 }

@@ -1,7 +1,8 @@
+using Paystack.Actors.Airbyte.Protocol;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.Sync;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Read;
 
 /// <summary>How a failed stream is reported to Airbyte: whose problem it is decides what the platform does next.</summary>
 public static class StreamFailureTypes

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Spec;
 
 /// <summary>Reads JSON files compiled into this assembly (the connection specification and the stream schemas).</summary>
 internal static class EmbeddedJson

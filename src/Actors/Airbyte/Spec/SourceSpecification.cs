@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Paystack.Actors.Airbyte.Protocol;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.Spec;
 
 /// <summary>What <c>spec</c> prints: the config file's JSON schema and where the connector is documented.</summary>
 public static class SourceSpecification

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.State;
 
 /// <summary>Cursor values are ISO 8601 instants as Paystack writes them; older states may hold only a date.</summary>
 public static class CursorText

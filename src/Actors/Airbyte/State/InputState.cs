@@ -1,4 +1,4 @@
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.State;
 
 /// <summary>
 /// The cursor each stream had when the previous sync stopped, as read from <c>--state</c>.

@@ -1,4 +1,4 @@
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.State;
 
 /// <summary>Which shape a <c>--state</c> file had.</summary>
 public enum InputStateFormat

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Paystack;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.State;
 
 /// <summary>
 /// Reads a <c>--state</c> file in any shape Airbyte has used: the current array of STREAM state messages, a GLOBAL

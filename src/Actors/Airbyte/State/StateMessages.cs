@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using Paystack.Actors.Airbyte.Protocol;
 using Paystack.Actors.Paystack;
 
-namespace Paystack.Actors.Airbyte;
+namespace Paystack.Actors.Airbyte.State;
 
 /// <summary>Builds the per-stream STATE message that <c>read</c> emits after a stream (or a window of it) is complete.</summary>
 public static class StateMessages

@@ -1,8 +1,8 @@
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Read;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Paystack;
+using Paystack.Actors.State;
 using Paystack.Actors.Sync;
-using EngineSyncMode = Paystack.Actors.State.SyncMode;
 
 namespace Paystack.Actors.Tests.Airbyte.Read;
 
@@ -19,8 +19,8 @@ public sealed class AirbyteReadObserverTests : IDisposable
     {
         var job = new SyncJob("test-1", DateTimeOffset.UnixEpoch, 0,
         [
-            new StreamSelection(Customers, EngineSyncMode.Incremental, WriteMode.Append, "2024-01-01T00:00:00.000Z"),
-            new StreamSelection(Invoices, EngineSyncMode.FullRefresh, WriteMode.Append),
+            new StreamSelection(Customers, SyncMode.Incremental, WriteMode.Append, "2024-01-01T00:00:00.000Z"),
+            new StreamSelection(Invoices, SyncMode.FullRefresh, WriteMode.Append),
         ]);
         _destination = new AirbyteRecordDestination(_messages.Emitter);
         _observer = new AirbyteReadObserver(_messages.Emitter, job);

@@ -1,7 +1,11 @@
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Catalog;
+using Paystack.Actors.Airbyte.Config;
+using Paystack.Actors.Airbyte.Protocol;
+using Paystack.Actors.Airbyte.Read;
+using Paystack.Actors.Airbyte.State;
 using Paystack.Actors.Paystack;
+using Paystack.Actors.State;
 using Paystack.Actors.Sync;
-using EngineSyncMode = Paystack.Actors.State.SyncMode;
 
 namespace Paystack.Actors.Tests.Airbyte.Read;
 
@@ -26,7 +30,7 @@ public sealed class ReadJobPlannerTests
         Assert.Equal(config.StartDate, job.StartDate);
         Assert.Equal(5, job.LookbackDays);
         Assert.Equal(["customers", "invoices", "refunds"], job.Streams.Select(s => s.Stream.Name));
-        Assert.Equal([EngineSyncMode.Incremental, EngineSyncMode.FullRefresh, EngineSyncMode.Incremental], job.Streams.Select(s => s.Mode));
+        Assert.Equal([SyncMode.Incremental, SyncMode.FullRefresh, SyncMode.Incremental], job.Streams.Select(s => s.Mode));
         Assert.Equal("2024-05-01T00:00:00Z", job.Streams[0].InitialCursor);
         Assert.Null(job.Streams[1].InitialCursor); // a full refresh reads everything whatever the state says
         Assert.Null(job.Streams[2].InitialCursor); // no saved state: from start_date

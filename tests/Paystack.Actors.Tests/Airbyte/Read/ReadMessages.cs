@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Protocol;
+using Paystack.Actors.Airbyte.Read;
 
 namespace Paystack.Actors.Tests.Airbyte.Read;
 

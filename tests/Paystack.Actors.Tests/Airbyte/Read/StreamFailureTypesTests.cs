@@ -1,4 +1,5 @@
-using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Protocol;
+using Paystack.Actors.Airbyte.Read;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.Sync;
 
