@@ -28,9 +28,10 @@ public interface IDestination : IAsyncDisposable
     /// </summary>
     Task BeginStreamAsync(StreamDefinition stream, WriteMode mode, string runId, CancellationToken cancellationToken);
 
-    /// <summary>Writes one batch of a stream durably (one transaction).</summary>
+    /// <summary>Writes one batch of a stream durably (one transaction), keeping <paramref name="receipt"/> with it.</summary>
+    /// <param name="receipt">What the batch proves, returned as <see cref="DestinationProgress.LastReceipt"/> until the next write.</param>
     /// <returns>The stream's write count after this batch (<see cref="DestinationProgress.Writes"/>).</returns>
-    Task<long> WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, CancellationToken cancellationToken);
+    Task<long> WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, string? receipt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Ends the stream's run and records <paramref name="cursor"/> as the point below which its table is complete; for

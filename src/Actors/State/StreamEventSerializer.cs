@@ -39,14 +39,27 @@ public sealed class StreamEventSerializer(ExtendedActorSystem system) : Serializ
 
     public override int Identifier => SerializerId;
 
-    public override string Manifest(object o) =>
+    public override string Manifest(object o) => ManifestOf(o);
+
+    public override byte[] ToBinary(object obj) => JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), Json);
+
+    public override object FromBinary(byte[] bytes, string manifest) => Read(bytes, manifest);
+
+    /// <summary>The fixed manifest of a journal entry.</summary>
+    /// <exception cref="ArgumentException">The type has none.</exception>
+    public static string ManifestOf(object o) =>
         ManifestsByType.TryGetValue(o.GetType(), out var manifest)
             ? manifest
             : throw new ArgumentException($"No journal manifest is defined for {o.GetType().Name}.");
 
-    public override byte[] ToBinary(object obj) => JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), Json);
+    /// <summary>A journal entry in its stored JSON form, e.g. to keep beside the rows it describes.</summary>
+    public static JsonElement ToJson(object entry) => JsonSerializer.SerializeToElement(entry, entry.GetType(), Json);
 
-    public override object FromBinary(byte[] bytes, string manifest) =>
+    /// <summary>Reads a journal entry back from its JSON and manifest.</summary>
+    /// <exception cref="SerializationException">The manifest is unknown or the entry empty.</exception>
+    public static object Read(JsonElement json, string manifest) => Read(JsonSerializer.SerializeToUtf8Bytes(json), manifest);
+
+    private static object Read(byte[] bytes, string manifest) =>
         TypesByManifest.TryGetValue(manifest, out var type)
             ? JsonSerializer.Deserialize(bytes, type, Json)
               ?? throw new SerializationException($"The journal entry '{manifest}' is empty.")

@@ -55,8 +55,8 @@ public abstract class DestinationBookkeepingTests : IAsyncLifetime
         Assert.Equal(new DestinationProgress(true, false, false, null, 0, null), await destination.ReadProgressAsync(Transactions, Ct));
 
         await destination.BeginStreamAsync(Transactions, WriteMode.AppendDedup, "run-1", Ct);
-        Assert.Equal(1, await destination.WriteAsync(Transactions, [TestRecords.Make(1)], Ct));
-        Assert.Equal(2, await destination.WriteAsync(Transactions, [TestRecords.Make(2)], Ct));
+        Assert.Equal(1, await destination.WriteAsync(Transactions, [TestRecords.Make(1)], null, Ct));
+        Assert.Equal(2, await destination.WriteAsync(Transactions, [TestRecords.Make(2)], null, Ct));
         var cursor = new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
         await destination.CompleteStreamAsync(Transactions, cursor, Ct);
 
@@ -66,11 +66,24 @@ public abstract class DestinationBookkeepingTests : IAsyncLifetime
     }
 
     [DestinationFact]
+    public async Task The_last_write_s_receipt_is_kept_with_it()
+    {
+        var destination = CreateDestination();
+        await destination.BeginStreamAsync(Transactions, WriteMode.Append, "run-1", Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(1)], """{"run":"run-1","events":[]}""", Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(2)], """{"run":"run-1","events":[2]}""", Ct);
+
+        var progress = await CreateDestination().ReadProgressAsync(Transactions, Ct);
+        Assert.Equal("""{"run":"run-1","events":[2]}""", progress.LastReceipt);
+        Assert.Equal(2, progress.Writes);
+    }
+
+    [DestinationFact]
     public async Task A_dropped_table_shows_in_its_progress()
     {
         var destination = CreateDestination();
         await destination.BeginStreamAsync(Transactions, WriteMode.AppendDedup, "run-1", Ct);
-        await destination.WriteAsync(Transactions, [TestRecords.Make(1)], Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(1)], null, Ct);
         await destination.CompleteStreamAsync(Transactions, null, Ct);
         await destination.DisposeAsync();
 
@@ -85,7 +98,7 @@ public abstract class DestinationBookkeepingTests : IAsyncLifetime
     {
         var destination = CreateDestination();
         await destination.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
-        await destination.WriteAsync(Transactions, [TestRecords.Make(1)], Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(1)], null, Ct);
 
         var staged = await destination.ReadProgressAsync(Transactions, Ct);
         Assert.True(staged is { StagedRunId: "run-1", StagingExists: true, SwappedRunId: null }, staged.ToString());
@@ -100,13 +113,13 @@ public abstract class DestinationBookkeepingTests : IAsyncLifetime
     {
         var destination = CreateDestination();
         await destination.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
-        await destination.WriteAsync(Transactions, [TestRecords.Make(1)], Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(1)], null, Ct);
         await destination.DisposeAsync();
         await DropTableAsync("transactions__staging");
 
         var resumed = CreateDestination();
         await resumed.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
-        await resumed.WriteAsync(Transactions, [TestRecords.Make(2)], Ct);
+        await resumed.WriteAsync(Transactions, [TestRecords.Make(2)], null, Ct);
         await resumed.CompleteStreamAsync(Transactions, null, Ct);
 
         var progress = await resumed.ReadProgressAsync(Transactions, Ct);

@@ -43,8 +43,8 @@ public abstract class DestinationContractTests : IAsyncLifetime
     {
         var destination = await CreateDestinationAsync();
         await destination.BeginStreamAsync(Transactions, WriteMode.Append, "run-1", Ct);
-        await destination.WriteAsync(Transactions, [TestRecords.Make(1), TestRecords.Make(2)], Ct);
-        await destination.WriteAsync(Transactions, [TestRecords.Make(2, 200), TestRecords.Make(3)], Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(1), TestRecords.Make(2)], null, Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(2, 200), TestRecords.Make(3)], null, Ct);
         await destination.CompleteStreamAsync(Transactions, null, Ct);
 
         var rows = await ReadTableAsync("transactions");
@@ -59,7 +59,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
         var destination = await CreateDestinationAsync();
         var record = TestRecords.Make(7, 4242);
         await destination.BeginStreamAsync(Transactions, WriteMode.Append, "run-1", Ct);
-        await destination.WriteAsync(Transactions, [record], Ct);
+        await destination.WriteAsync(Transactions, [record], null, Ct);
 
         var row = Assert.Single(await ReadTableAsync("transactions"));
         Assert.Equal("7", row.Id);
@@ -74,10 +74,10 @@ public abstract class DestinationContractTests : IAsyncLifetime
         var destination = await CreateDestinationAsync();
         await destination.BeginStreamAsync(Transactions, WriteMode.AppendDedup, "run-1", Ct);
 
-        await destination.WriteAsync(Transactions, TestRecords.Many(1, 3), Ct);
+        await destination.WriteAsync(Transactions, TestRecords.Many(1, 3), null, Ct);
         Assert.Equal(3, (await ReadTableAsync("transactions")).Count);
 
-        await destination.WriteAsync(Transactions, TestRecords.Many(4, 2), Ct);
+        await destination.WriteAsync(Transactions, TestRecords.Many(4, 2), null, Ct);
         Assert.Equal(5, (await ReadTableAsync("transactions")).Count);
     }
 
@@ -86,10 +86,10 @@ public abstract class DestinationContractTests : IAsyncLifetime
     {
         var destination = await CreateDestinationAsync();
         await destination.BeginStreamAsync(Transactions, WriteMode.AppendDedup, "run-1", Ct);
-        await destination.WriteAsync(Transactions, [TestRecords.Make(1, 1), TestRecords.Make(2, 1)], Ct);
-        await destination.WriteAsync(Transactions, [TestRecords.Make(2, 2), TestRecords.Make(3, 1)], Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(1, 1), TestRecords.Make(2, 1)], null, Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(2, 2), TestRecords.Make(3, 1)], null, Ct);
         // One batch repeating an id: the last one wins and the batch is not rejected.
-        await destination.WriteAsync(Transactions, [TestRecords.Make(3, 2), TestRecords.Make(4, 1), TestRecords.Make(3, 3)], Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(3, 2), TestRecords.Make(4, 1), TestRecords.Make(3, 3)], null, Ct);
         await destination.CompleteStreamAsync(Transactions, null, Ct);
 
         var rows = (await ReadTableAsync("transactions")).ToDictionary(r => r.Id);
@@ -100,7 +100,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
 
         // A later run updates in place and stamps its own run id.
         await destination.BeginStreamAsync(Transactions, WriteMode.AppendDedup, "run-2", Ct);
-        await destination.WriteAsync(Transactions, [TestRecords.Make(1, 9)], Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(1, 9)], null, Ct);
         await destination.CompleteStreamAsync(Transactions, null, Ct);
 
         rows = (await ReadTableAsync("transactions")).ToDictionary(r => r.Id);
@@ -115,14 +115,14 @@ public abstract class DestinationContractTests : IAsyncLifetime
     {
         var destination = await CreateDestinationAsync();
         await destination.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
-        await destination.WriteAsync(Transactions, TestRecords.Many(1, 3, amount: 1), Ct);
+        await destination.WriteAsync(Transactions, TestRecords.Many(1, 3, amount: 1), null, Ct);
         Assert.Empty(await ReadTableAsync("transactions"));
         await destination.CompleteStreamAsync(Transactions, null, Ct);
         Assert.Equal(["1", "2", "3"], (await ReadTableAsync("transactions")).Select(r => r.Id).Order());
 
         await destination.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-2", Ct);
-        await destination.WriteAsync(Transactions, [TestRecords.Make(3, 2)], Ct);
-        await destination.WriteAsync(Transactions, [TestRecords.Make(4, 2)], Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(3, 2)], null, Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(4, 2)], null, Ct);
 
         // Until the stream completes a reader keeps seeing the whole old table.
         var before = await ReadTableAsync("transactions");
@@ -141,11 +141,11 @@ public abstract class DestinationContractTests : IAsyncLifetime
     {
         var destination = await CreateDestinationAsync();
         await destination.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
-        await destination.WriteAsync(Transactions, TestRecords.Many(1, 200), Ct);
+        await destination.WriteAsync(Transactions, TestRecords.Many(1, 200), null, Ct);
         await destination.CompleteStreamAsync(Transactions, null, Ct);
 
         await destination.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-2", Ct);
-        await destination.WriteAsync(Transactions, TestRecords.Many(1000, 150), Ct);
+        await destination.WriteAsync(Transactions, TestRecords.Many(1000, 150), null, Ct);
 
         using var stop = new CancellationTokenSource();
         var seen = new List<(int Count, string Runs)>();
@@ -189,13 +189,13 @@ public abstract class DestinationContractTests : IAsyncLifetime
     {
         var crashed = await CreateDestinationAsync();
         await crashed.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
-        await crashed.WriteAsync(Transactions, TestRecords.Many(1, 2), Ct);
+        await crashed.WriteAsync(Transactions, TestRecords.Many(1, 2), null, Ct);
         await crashed.DisposeAsync(); // the process dies before the stream completes
 
         var resumed = await CreateDestinationAsync();
         await resumed.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
         // The resumed run re-sends a page whose checkpoint was lost: it must not duplicate rows.
-        await resumed.WriteAsync(Transactions, TestRecords.Many(2, 2), Ct);
+        await resumed.WriteAsync(Transactions, TestRecords.Many(2, 2), null, Ct);
         await resumed.CompleteStreamAsync(Transactions, null, Ct);
 
         Assert.Equal(["1", "2", "3"], (await ReadTableAsync("transactions")).Select(r => r.Id).Order());
@@ -206,7 +206,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
     {
         var crashed = await CreateDestinationAsync();
         await crashed.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
-        await crashed.WriteAsync(Transactions, TestRecords.Many(1, 3), Ct);
+        await crashed.WriteAsync(Transactions, TestRecords.Many(1, 3), null, Ct);
         await crashed.CompleteStreamAsync(Transactions, null, Ct);
         await crashed.DisposeAsync(); // swapped, but the process dies before the engine records the run as complete
 
@@ -222,12 +222,12 @@ public abstract class DestinationContractTests : IAsyncLifetime
     {
         var crashed = await CreateDestinationAsync();
         await crashed.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
-        await crashed.WriteAsync(Transactions, TestRecords.Many(1, 2), Ct);
+        await crashed.WriteAsync(Transactions, TestRecords.Many(1, 2), null, Ct);
         await crashed.DisposeAsync();
 
         var next = await CreateDestinationAsync();
         await next.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-2", Ct);
-        await next.WriteAsync(Transactions, [TestRecords.Make(5)], Ct);
+        await next.WriteAsync(Transactions, [TestRecords.Make(5)], null, Ct);
         await next.CompleteStreamAsync(Transactions, null, Ct);
 
         var row = Assert.Single(await ReadTableAsync("transactions"));
@@ -239,8 +239,8 @@ public abstract class DestinationContractTests : IAsyncLifetime
     {
         var destination = await CreateDestinationAsync();
         await destination.BeginStreamAsync(Transactions, WriteMode.Append, "run-1", Ct);
-        await destination.WriteAsync(Transactions, [TestRecords.Make(1, 1), TestRecords.Make(2, 1)], Ct);
-        await destination.WriteAsync(Transactions, [TestRecords.Make(1, 2)], Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(1, 1), TestRecords.Make(2, 1)], null, Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(1, 2)], null, Ct);
         await destination.CompleteStreamAsync(Transactions, null, Ct);
 
         await destination.BeginStreamAsync(Transactions, WriteMode.AppendDedup, "run-2", Ct);
@@ -248,7 +248,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
         Assert.Equal(2, rows.Count);
         Assert.Equal(2, rows["1"].Amount);
 
-        await destination.WriteAsync(Transactions, [TestRecords.Make(2, 5)], Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(2, 5)], null, Ct);
         Assert.Equal(5, (await ReadTableAsync("transactions")).Single(r => r.Id == "2").Amount);
     }
 
@@ -257,11 +257,11 @@ public abstract class DestinationContractTests : IAsyncLifetime
     {
         var destination = await CreateDestinationAsync();
         await destination.BeginStreamAsync(Transactions, WriteMode.Overwrite, "run-1", Ct);
-        await destination.WriteAsync(Transactions, [TestRecords.Make(1)], Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(1)], null, Ct);
         await destination.CompleteStreamAsync(Transactions, null, Ct);
 
         await destination.BeginStreamAsync(Transactions, WriteMode.Append, "run-2", Ct);
-        await destination.WriteAsync(Transactions, [TestRecords.Make(1, 2), TestRecords.Make(1, 3)], Ct);
+        await destination.WriteAsync(Transactions, [TestRecords.Make(1, 2), TestRecords.Make(1, 3)], null, Ct);
 
         Assert.Equal(3, (await ReadTableAsync("transactions")).Count(r => r.Id == "1"));
     }
@@ -276,7 +276,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
             await destination.BeginStreamAsync(stream, WriteMode.AppendDedup, "run-1", Ct);
             for (var batch = 0; batch < 5; batch++)
             {
-                await destination.WriteAsync(stream, TestRecords.Many(batch * 20, 20), Ct);
+                await destination.WriteAsync(stream, TestRecords.Many(batch * 20, 20), null, Ct);
             }
         }));
 
@@ -292,7 +292,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
         var destination = await CreateDestinationAsync();
         var odd = TestRecords.Stream("odd\"name; DROP TABLE x --");
         await destination.BeginStreamAsync(odd, WriteMode.AppendDedup, "run-1", Ct);
-        await destination.WriteAsync(odd, [TestRecords.Make(1)], Ct);
+        await destination.WriteAsync(odd, [TestRecords.Make(1)], null, Ct);
 
         Assert.Single(await ReadTableAsync(odd.Name));
     }
@@ -303,7 +303,7 @@ public abstract class DestinationContractTests : IAsyncLifetime
         var destination = await CreateDestinationAsync();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => destination.WriteAsync(Transactions, [TestRecords.Make(1)], Ct));
+            () => destination.WriteAsync(Transactions, [TestRecords.Make(1)], null, Ct));
         Assert.Contains("BeginStreamAsync", error.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<InvalidOperationException>(() => destination.CompleteStreamAsync(Transactions, null, Ct));
     }

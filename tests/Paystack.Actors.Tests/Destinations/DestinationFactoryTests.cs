@@ -23,7 +23,7 @@ public sealed class DestinationFactoryTests : IDisposable
         Assert.Equal(path, sqlite.Path);
         var stream = TestRecords.Stream("disputes");
         await destination.BeginStreamAsync(stream, WriteMode.Append, "run-1", CancellationToken.None);
-        await destination.WriteAsync(stream, [TestRecords.Make(1)], CancellationToken.None);
+        await destination.WriteAsync(stream, [TestRecords.Make(1)], null, CancellationToken.None);
         Assert.True(File.Exists(path));
     }
 

@@ -21,8 +21,8 @@ public sealed class InMemoryDestinationTests : DestinationContractTests
     {
         var stream = TestRecords.Stream("transactions");
         await _destination.BeginStreamAsync(stream, WriteMode.Overwrite, "run-1", CancellationToken.None);
-        await _destination.WriteAsync(stream, TestRecords.Many(1, 3), CancellationToken.None);
-        await _destination.WriteAsync(stream, TestRecords.Many(3, 2), CancellationToken.None);
+        await _destination.WriteAsync(stream, TestRecords.Many(1, 3), null, CancellationToken.None);
+        await _destination.WriteAsync(stream, TestRecords.Many(3, 2), null, CancellationToken.None);
 
         Assert.Equal(2, _destination.WriteCount);
         Assert.Equal(2, _destination.WriteCountFor("transactions"));
@@ -43,7 +43,7 @@ public sealed class InMemoryDestinationTests : DestinationContractTests
         _destination.BeforeWriteAsync = (_, _, _) => throw new IOException("disk full");
         await _destination.BeginStreamAsync(stream, WriteMode.Append, "run-1", CancellationToken.None);
 
-        await Assert.ThrowsAsync<IOException>(() => _destination.WriteAsync(stream, TestRecords.Many(1, 2), CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => _destination.WriteAsync(stream, TestRecords.Many(1, 2), null, CancellationToken.None));
         Assert.Empty(_destination.Rows("refunds"));
         Assert.Equal(0, _destination.WriteCount);
     }

@@ -71,7 +71,7 @@ public sealed class PostgresDestinationTests : DestinationContractTests
         var stream = TestRecords.Stream("transactions");
         var record = TestRecords.Make(3, 300);
         await destination.BeginStreamAsync(stream, WriteMode.AppendDedup, "run-1", CancellationToken.None);
-        await destination.WriteAsync(stream, [record], CancellationToken.None);
+        await destination.WriteAsync(stream, [record], null, CancellationToken.None);
 
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();

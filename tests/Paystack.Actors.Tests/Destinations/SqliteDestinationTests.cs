@@ -55,7 +55,7 @@ public sealed class SqliteDestinationTests : DestinationContractTests
         {
             var stream = TestRecords.Stream("customers");
             await destination.BeginStreamAsync(stream, WriteMode.Append, "run-1", CancellationToken.None);
-            await destination.WriteAsync(stream, [TestRecords.Make(1)], CancellationToken.None);
+            await destination.WriteAsync(stream, [TestRecords.Make(1)], null, CancellationToken.None);
         }
 
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");

@@ -25,8 +25,9 @@ public sealed class DestinationCheckTests
         return state;
     }
 
-    private static DestinationCheck.Verdict Decide(StreamState state, DestinationProgress destination, WriteMode mode = WriteMode.AppendDedup) =>
-        DestinationCheck.Decide(state, journalEmpty: state.Cursor is null && state.Run is null, destination, Account, "transactions", mode);
+    private static DestinationCheck.Verdict Decide(
+        StreamState state, DestinationProgress destination, WriteMode mode = WriteMode.AppendDedup, IReadOnlyList<IStreamEvent>? lastWrite = null) =>
+        DestinationCheck.Decide(state, journalEmpty: state.Cursor is null && state.Run is null, destination, Account, "transactions", mode, lastWrite);
 
     [Fact]
     public void A_journal_the_destination_holds_or_passes_is_trusted()
@@ -111,6 +112,24 @@ public sealed class DestinationCheckTests
 
         var realign = Assert.IsType<DestinationCheck.Realign>(Decide(state, staged with { StagingExists = false }, WriteMode.Overwrite));
         Assert.Equal(Window.To, realign.Event.Cursor); // the stream's cursor stays; only the run starts again
+    }
+
+    [Fact]
+    public void A_write_the_journal_missed_is_caught_up_from_its_receipt()
+    {
+        var state = new StreamState()
+            .Apply(new StreamEvents.RunStarted("run-2", SyncMode.Incremental, Window.From, Window.To, [Window]))
+            .Apply(new StreamEvents.PagesCompleted(Window, [1], 3, 10, null, DestinationWrites: 4));
+        IReadOnlyList<IStreamEvent> receipt = [new StreamEvents.PagesCompleted(Window, [2], 3, 10, null)];
+
+        var catchUp = Assert.IsType<DestinationCheck.CatchUp>(Decide(state, Destination(5), lastWrite: receipt));
+        var pages = Assert.IsType<StreamEvents.PagesCompleted>(Assert.Single(catchUp.Events));
+        Assert.Equal([2], pages.Pages);
+        Assert.Equal(5, pages.DestinationWrites);
+
+        // Without a receipt of the journal's run, or level with the journal, there is nothing to catch up.
+        Assert.IsType<DestinationCheck.Agreed>(Decide(state, Destination(5)));
+        Assert.IsType<DestinationCheck.Agreed>(Decide(state, Destination(4), lastWrite: receipt));
     }
 
     [Fact]

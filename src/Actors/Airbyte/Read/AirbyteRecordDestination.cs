@@ -25,7 +25,7 @@ public sealed class AirbyteRecordDestination(AirbyteReadEmitter emitter) : IDest
         return Task.CompletedTask;
     }
 
-    public Task<long> WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, CancellationToken cancellationToken)
+    public Task<long> WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, string? receipt, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         emitter.Records(stream.Name, records);

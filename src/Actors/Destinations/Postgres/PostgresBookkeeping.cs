@@ -18,7 +18,7 @@ internal sealed class PostgresBookkeeping(NpgsqlConnection connection, NpgsqlTra
     {
         await ExecuteAsync(
             $"CREATE TABLE IF NOT EXISTS {Progress} (table_name text PRIMARY KEY, account text NOT NULL, writes bigint NOT NULL, " +
-            "cursor timestamptz, swapped_run_id text, updated_at timestamptz NOT NULL)", ct);
+            "cursor timestamptz, swapped_run_id text, last_receipt text, updated_at timestamptz NOT NULL)", ct);
         await ExecuteAsync(
             $"CREATE TABLE IF NOT EXISTS {Identity} (singleton int PRIMARY KEY CHECK (singleton = 1), id text NOT NULL, " +
             "created_at timestamptz NOT NULL)", ct);
@@ -35,11 +35,11 @@ internal sealed class PostgresBookkeeping(NpgsqlConnection connection, NpgsqlTra
     }
 
     /// <summary>Counts one more batch written to <paramref name="table"/> and returns the count.</summary>
-    public async Task<long> CountWriteAsync(string table, string account, CancellationToken ct) => await ScalarAsync<long>(
-        $"INSERT INTO {Progress} AS p (table_name, account, writes, updated_at) VALUES (@t, @a, 1, now()) " +
-        "ON CONFLICT (table_name) DO UPDATE SET writes = p.writes + 1, account = excluded.account, updated_at = excluded.updated_at " +
-        "RETURNING writes",
-        ct, ("t", table), ("a", account));
+    public async Task<long> CountWriteAsync(string table, string account, string? receipt, CancellationToken ct) => await ScalarAsync<long>(
+        $"INSERT INTO {Progress} AS p (table_name, account, writes, last_receipt, updated_at) VALUES (@t, @a, 1, @r, now()) " +
+        "ON CONFLICT (table_name) DO UPDATE SET writes = p.writes + 1, account = excluded.account, last_receipt = excluded.last_receipt, " +
+        "updated_at = excluded.updated_at RETURNING writes",
+        ct, ("t", table), ("a", account), ("r", receipt));
 
     /// <summary>Records that a run of <paramref name="table"/> completed, complete below <paramref name="cursor"/>.</summary>
     public Task RecordCompletionAsync(string table, string account, DateTimeOffset? cursor, string? swappedRunId, CancellationToken ct) =>
@@ -49,13 +49,15 @@ internal sealed class PostgresBookkeeping(NpgsqlConnection connection, NpgsqlTra
             "swapped_run_id = coalesce(excluded.swapped_run_id, p.swapped_run_id), updated_at = excluded.updated_at",
             ct, ("t", table), ("a", account), ("c", cursor?.UtcDateTime), ("s", swappedRunId));
 
-    public async Task<(string Account, long Writes, DateTimeOffset? Cursor, string? SwappedRunId)?> ProgressOfAsync(string table, CancellationToken ct)
+    public async Task<RecordedProgress?> ProgressOfAsync(string table, CancellationToken ct)
     {
-        await using var command = Command($"SELECT account, writes, cursor, swapped_run_id FROM {Progress} WHERE table_name = @t", ("t", table));
+        await using var command = Command(
+            $"SELECT account, writes, cursor, swapped_run_id, last_receipt FROM {Progress} WHERE table_name = @t", ("t", table));
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         DateTimeOffset? cursor = reader.IsDBNull(2) ? null : new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero);
-        return (reader.GetString(0), reader.GetInt64(1), cursor, reader.IsDBNull(3) ? null : reader.GetString(3));
+        return new RecordedProgress(reader.GetString(0), reader.GetInt64(1), cursor,
+            reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
     }
 
     public Task RecordHolderAsync(LeaseHolder holder, CancellationToken ct) => ExecuteAsync(

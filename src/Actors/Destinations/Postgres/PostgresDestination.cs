@@ -88,7 +88,8 @@ public sealed class PostgresDestination : IDestination
             Cursor: recorded?.Cursor,
             StagedRunId: await tables.StagingRunIdAsync(names.Target, cancellationToken).ConfigureAwait(false),
             StagingExists: await tables.ExistsAsync(names.Staging, cancellationToken).ConfigureAwait(false),
-            SwappedRunId: recorded?.SwappedRunId);
+            SwappedRunId: recorded?.SwappedRunId,
+            LastReceipt: recorded?.LastReceipt);
     }
 
     /// <inheritdoc />
@@ -142,7 +143,8 @@ public sealed class PostgresDestination : IDestination
     }
 
     /// <inheritdoc />
-    public async Task<long> WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, CancellationToken cancellationToken)
+    public async Task<long> WriteAsync(
+        StreamDefinition stream, IReadOnlyList<PaystackRecord> records, string? receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(records);
@@ -185,7 +187,7 @@ public sealed class PostgresDestination : IDestination
         }
 
         var writes = await new PostgresBookkeeping(connection, transaction, _options.Schema)
-            .CountWriteAsync(active.Names.Target, _account, cancellationToken).ConfigureAwait(false);
+            .CountWriteAsync(active.Names.Target, _account, receipt, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return writes;
     }

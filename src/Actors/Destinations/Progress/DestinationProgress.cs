@@ -14,6 +14,7 @@ namespace Paystack.Actors.Destinations.Progress;
 /// <param name="StagedRunId">The run whose overwrite is staged, if any.</param>
 /// <param name="StagingExists">That run's staging table is there.</param>
 /// <param name="SwappedRunId">The overwrite run whose staging table was last swapped in.</param>
+/// <param name="LastReceipt">What the engine said, with the last write, that write proves (opaque to the destination).</param>
 public sealed record DestinationProgress(
     bool Verifiable,
     bool TableExists,
@@ -23,7 +24,8 @@ public sealed record DestinationProgress(
     DateTimeOffset? Cursor,
     string? StagedRunId = null,
     bool StagingExists = false,
-    string? SwappedRunId = null)
+    string? SwappedRunId = null,
+    string? LastReceipt = null)
 {
     /// <summary>A destination that proves nothing: the journal (or the state handed in) is trusted as it is.</summary>
     public static DestinationProgress Unverifiable { get; } = new(false, false, false, null, 0, null);

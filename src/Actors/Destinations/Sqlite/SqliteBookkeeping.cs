@@ -18,7 +18,7 @@ internal sealed class SqliteBookkeeping(SqliteConnection connection, SqliteTrans
         $"CREATE TABLE IF NOT EXISTS {SqlIdentifier.Quote(StreamTableNames.StagingMetadataTable)} " +
         "(table_name TEXT PRIMARY KEY, run_id TEXT NOT NULL, started_at TEXT NOT NULL); " +
         $"CREATE TABLE IF NOT EXISTS {Progress} (table_name TEXT PRIMARY KEY, account TEXT NOT NULL, " +
-        "writes INTEGER NOT NULL, cursor TEXT, swapped_run_id TEXT, updated_at TEXT NOT NULL); " +
+        "writes INTEGER NOT NULL, cursor TEXT, swapped_run_id TEXT, last_receipt TEXT, updated_at TEXT NOT NULL); " +
         $"CREATE TABLE IF NOT EXISTS {Identity} (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), id TEXT NOT NULL, created_at TEXT NOT NULL); " +
         $"CREATE TABLE IF NOT EXISTS {Lease} (account TEXT PRIMARY KEY, host TEXT NOT NULL, pid INTEGER NOT NULL, since TEXT NOT NULL);";
 
@@ -31,11 +31,11 @@ internal sealed class SqliteBookkeeping(SqliteConnection connection, SqliteTrans
     }
 
     /// <summary>Counts one more batch written to <paramref name="table"/> and returns the count.</summary>
-    public long CountWrite(string table, string account) => Scalar<long>(
-        $"INSERT INTO {Progress} (table_name, account, writes, updated_at) VALUES ($t, $a, 1, $at) " +
-        "ON CONFLICT (table_name) DO UPDATE SET writes = writes + 1, account = excluded.account, updated_at = excluded.updated_at " +
-        "RETURNING writes",
-        ("$t", table), ("$a", account), ("$at", Now()));
+    public long CountWrite(string table, string account, string? receipt) => Scalar<long>(
+        $"INSERT INTO {Progress} (table_name, account, writes, last_receipt, updated_at) VALUES ($t, $a, 1, $r, $at) " +
+        "ON CONFLICT (table_name) DO UPDATE SET writes = writes + 1, account = excluded.account, last_receipt = excluded.last_receipt, " +
+        "updated_at = excluded.updated_at RETURNING writes",
+        ("$t", table), ("$a", account), ("$r", receipt), ("$at", Now()));
 
     /// <summary>Records that a run of <paramref name="table"/> completed, complete below <paramref name="cursor"/>.</summary>
     public void RecordCompletion(string table, string account, DateTimeOffset? cursor, string? swappedRunId) => Execute(
@@ -44,13 +44,15 @@ internal sealed class SqliteBookkeeping(SqliteConnection connection, SqliteTrans
         "swapped_run_id = coalesce(excluded.swapped_run_id, swapped_run_id), updated_at = excluded.updated_at",
         ("$t", table), ("$a", account), ("$c", RecordBatches.SortableUtc(cursor)), ("$s", swappedRunId), ("$at", Now()));
 
-    public (string Account, long Writes, DateTimeOffset? Cursor, string? SwappedRunId)? ProgressOf(string table)
+    public RecordedProgress? ProgressOf(string table)
     {
-        using var command = Command($"SELECT account, writes, cursor, swapped_run_id FROM {Progress} WHERE table_name = $t", ("$t", table));
+        using var command = Command(
+            $"SELECT account, writes, cursor, swapped_run_id, last_receipt FROM {Progress} WHERE table_name = $t", ("$t", table));
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return null;
         DateTimeOffset? cursor = reader.IsDBNull(2) ? null : DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture);
-        return (reader.GetString(0), reader.GetInt64(1), cursor, reader.IsDBNull(3) ? null : reader.GetString(3));
+        return new RecordedProgress(reader.GetString(0), reader.GetInt64(1), cursor,
+            reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
     }
 
     public void RecordHolder(LeaseHolder holder) => Execute(

@@ -88,7 +88,8 @@ public sealed class SqliteDestination : IDestination
                 Cursor: recorded?.Cursor,
                 StagedRunId: tables.StagingRunId(names.Target),
                 StagingExists: tables.Exists(names.Staging),
-                SwappedRunId: recorded?.SwappedRunId);
+                SwappedRunId: recorded?.SwappedRunId,
+                LastReceipt: recorded?.LastReceipt);
         }
         finally
         {
@@ -151,7 +152,8 @@ public sealed class SqliteDestination : IDestination
     }
 
     /// <inheritdoc />
-    public async Task<long> WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, CancellationToken cancellationToken)
+    public async Task<long> WriteAsync(
+        StreamDefinition stream, IReadOnlyList<PaystackRecord> records, string? receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(records);
@@ -177,7 +179,7 @@ public sealed class SqliteDestination : IDestination
                 insert.ExecuteNonQuery();
             }
 
-            var writes = new SqliteBookkeeping(connection, transaction).CountWrite(active.Names.Target, _account);
+            var writes = new SqliteBookkeeping(connection, transaction).CountWrite(active.Names.Target, _account, receipt);
             cancellationToken.ThrowIfCancellationRequested();
             transaction.Commit();
             return writes;

@@ -25,6 +25,13 @@ public static class DestinationCheck
     public sealed record Realign(StreamEvents.ProgressRealigned Event) : Verdict;
 
     /// <summary>
+    /// The destination holds one write more than the journal counts, and that write's receipt names the journal's run:
+    /// the stream stopped between the write and its journal entry. Persisting the receipt's events records the pages
+    /// as durable instead of fetching and writing them again.
+    /// </summary>
+    public sealed record CatchUp(IReadOnlyList<IStreamEvent> Events) : Verdict;
+
+    /// <summary>
     /// The table was written before destinations kept a record of their own: take over the stream's progress from the
     /// journal of that time, if there is one.
     /// </summary>
@@ -35,7 +42,10 @@ public static class DestinationCheck
 
     /// <param name="state">The stream's journal.</param>
     /// <param name="journalEmpty">The journal of this stream and destination holds no event at all.</param>
-    public static Verdict Decide(StreamState state, bool journalEmpty, DestinationProgress destination, string account, string table, WriteMode mode)
+    /// <param name="lastWrite">The events the destination's last write proves, when it was written by the journal's run.</param>
+    public static Verdict Decide(
+        StreamState state, bool journalEmpty, DestinationProgress destination, string account, string table, WriteMode mode,
+        IReadOnlyList<IStreamEvent>? lastWrite = null)
     {
         if (!destination.Verifiable) return Agreed.Instance;
 
@@ -64,6 +74,12 @@ public static class DestinationCheck
 
         if (journalEmpty && destination.TableExists && !destination.Recorded)
             return ImportOlderJournal.Instance;
+
+        if (lastWrite is not null && state.Run is not null && destination.Account == account
+            && destination.Writes == state.DestinationWrites + 1)
+            return new CatchUp(lastWrite
+                .Select(e => e is StreamEvents.PagesCompleted pages ? pages with { DestinationWrites = destination.Writes } : e)
+                .ToList());
 
         if (journalEmpty && destination is { Recorded: true, Writes: > 0 })
             return RealignTo(destination.Cursor, destination,

@@ -266,7 +266,8 @@ public sealed class StreamActor : ReceivePersistentActor
         }
         var id = ++_operationId;
         _pages.Writing(id, pages);
-        _sink.Tell(new SinkProtocol.Write(id, _stream, records));
+        var receipt = WriteReceipt.Encode(_state.Run!.RunId, PagesWritten.Events(_state.Run, pages, _discovery.PageCount, null));
+        _sink.Tell(new SinkProtocol.Write(id, _stream, records, receipt));
     }
 
     /// <summary>Records of these pages are durable: now, and only now, the journal may say so.</summary>

@@ -42,33 +42,37 @@ internal sealed class StreamPreparer : ReceiveActor
             Reply(new Failed($"the destination could not be read for {stream.Name}: {failed.Error.Message}", failed.Error)));
         Receive<SinkProtocol.ProgressRead>(read =>
         {
-            switch (DestinationCheck.Decide(inputs.State, inputs.JournalEmpty, read.Progress, inputs.AccountId, stream.Name, mode))
+            var lastWrite = inputs.State.Run is { } run ? WriteReceipt.Decode(read.Progress.LastReceipt, run.RunId) : null;
+            switch (DestinationCheck.Decide(inputs.State, inputs.JournalEmpty, read.Progress, inputs.AccountId, stream.Name, mode, lastWrite))
             {
+                case DestinationCheck.CatchUp catchUp:
+                    Reply(Open(catchUp.Events, null));
+                    break;
                 case DestinationCheck.Realign realign:
-                    Reply(Open(realign.Event, realign.Event.Reason));
+                    Reply(Open([realign.Event], realign.Event.Reason));
                     break;
                 case DestinationCheck.ImportOlderJournal:
                     Context.Watch(Context.ActorOf(
                         OlderJournalReader.Props(inputs.AccountId, stream.Name, inputs.DestinationId, Self), "older-journal"));
                     break;
                 default:
-                    Reply(Open(null, null));
+                    Reply(Open([], null));
                     break;
             }
         });
         Receive<OlderJournalReader.Result>(result => Reply(result.Progress is { } progress
-            ? Open(new StreamEvents.ProgressImported(progress, result.From), null)
-            : Open(null, $"the {stream.Name} table holds rows that no journal accounts for; the stream is read in full " +
+            ? Open([new StreamEvents.ProgressImported(progress, result.From)], null)
+            : Open([], $"the {stream.Name} table holds rows that no journal accounts for; the stream is read in full " +
                                  "(in append mode its rows may appear twice)")));
         Receive<Terminated>(_ => Reply(new Failed($"the older journal of {stream.Name} could not be read", null)));
     }
 
     /// <summary>After <paramref name="squared"/>, the journal's unfinished run of the same mode resumes; otherwise a new run is planned.</summary>
-    private Prepared Open(IStreamEvent? squared, string? warning)
+    private Prepared Open(IReadOnlyList<IStreamEvent> squared, string? warning)
     {
         var start = _inputs.Start;
-        var state = squared is null ? _inputs.State : _inputs.State.Apply(squared);
-        var events = squared is null ? new List<IStreamEvent>() : [squared];
+        var state = squared.Aggregate(_inputs.State, (current, e) => current.Apply(e));
+        var events = squared.ToList();
         var resumed = state.Run is { } unfinished && unfinished.Mode == start.Selection.Mode;
         if (!resumed) events.Add(RunPlanner.Plan(state.Cursor, start, _inputs.Stream, _inputs.Settings));
         return new Prepared(events, resumed, warning);

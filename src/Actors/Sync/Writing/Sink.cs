@@ -45,7 +45,7 @@ public sealed class Sink : ReceiveActor
                 await _destination.BeginStreamAsync(begin.Stream, begin.Mode, begin.RunId, ct);
                 return new Done(begin.Id);
             case Write write:
-                return new Done(write.Id, await _destination.WriteAsync(write.Stream, write.Records, ct));
+                return new Done(write.Id, await _destination.WriteAsync(write.Stream, write.Records, write.Receipt, ct));
             case CompleteStream complete:
                 await _destination.CompleteStreamAsync(complete.Stream, complete.Cursor, ct);
                 return new Done(complete.Id);

@@ -16,7 +16,8 @@ public static class SinkProtocol
 
     public sealed record BeginStream(long Id, StreamDefinition Stream, WriteMode Mode, string RunId) : Operation(Id);
 
-    public sealed record Write(long Id, StreamDefinition Stream, IReadOnlyList<PaystackRecord> Records) : Operation(Id);
+    /// <param name="Receipt">What the batch proves, kept by the destination with it (see <see cref="IDestination.WriteAsync(StreamDefinition, IReadOnlyList{PaystackRecord}, string?, CancellationToken)"/>).</param>
+    public sealed record Write(long Id, StreamDefinition Stream, IReadOnlyList<PaystackRecord> Records, string? Receipt = null) : Operation(Id);
 
     /// <param name="Cursor">The creation time below which the stream's table is complete once the run ends.</param>
     public sealed record CompleteStream(long Id, StreamDefinition Stream, DateTimeOffset? Cursor) : Operation(Id);

@@ -42,10 +42,10 @@ public sealed class AirbyteReadObserverTests : IDisposable
     {
         await _destination.BeginStreamAsync(Customers, WriteMode.Append, "run", default);
         _observer.StreamStarted(new StreamReports.Started("customers", "run", false, DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow));
-        await _destination.WriteAsync(Customers, [Record(1), Record(2)], default);
-        await _destination.WriteAsync(Customers, [Record(3)], default);
+        await _destination.WriteAsync(Customers, [Record(1), Record(2)], null, default);
+        await _destination.WriteAsync(Customers, [Record(3)], null, default);
         _observer.Checkpoint(new StreamReports.Checkpoint("customers", "createdAt", "2024-03-01T00:00:00.000Z", 3));
-        await _destination.WriteAsync(Customers, [Record(4)], default);
+        await _destination.WriteAsync(Customers, [Record(4)], null, default);
         _observer.StreamFinished(Succeeded("customers", "2024-06-01T00:00:00.000Z"));
 
         Assert.Equal(

@@ -95,6 +95,9 @@ public sealed class StreamActorSpec() : TestKit(
 
         public override string PersistenceId { get; }
 
+        /// <summary>Every event, whatever snapshot was saved since.</summary>
+        public override Recovery Recovery => new(SnapshotSelectionCriteria.None);
+
         public JournalReader(string persistenceId)
         {
             PersistenceId = persistenceId;
@@ -176,6 +179,36 @@ public sealed class StreamActorSpec() : TestKit(
         var again = await againFetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
         Assert.Equal(page.Task.Window, again.Task.Window);
         Assert.Equal(1, again.Task.Page);
+    }
+
+    [Fact]
+    public async Task A_write_whose_journal_entry_was_lost_is_recorded_from_its_receipt_and_not_written_again()
+    {
+        var journal = TestJournal.FromRef(Persistence.Instance.Apply(Sys).JournalFor(null));
+        var (stream, fetchers, sink) = Start();
+        await BeginAsync(sink);
+        var page = await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
+        await journal.OnWrite.Fail();
+        stream.Tell(new PageFetched(page.Task, Page(page.Task, pageCount: 1)), page.Fetcher);
+        var write = await sink.ExpectMsgAsync<SinkProtocol.Write>();
+        sink.Reply(new SinkProtocol.Done(write.Id, 1));
+        await FishForMessageAsync<StreamReports.Failed>(_ => true);
+        await journal.OnWrite.Pass();
+
+        // The destination holds the write the journal lost, and its receipt.
+        var (_, againFetchers, againSink) = Start();
+        await againSink.ExpectMsgAsync<SinkProtocol.ReadProgress>();
+        againSink.Reply(new SinkProtocol.ProgressRead(0,
+            new DestinationProgress(true, true, true, _account, 1, null, LastReceipt: write.Receipt)));
+        var begin = await againSink.ExpectMsgAsync<SinkProtocol.BeginStream>();
+        againSink.Reply(new SinkProtocol.Done(begin.Id));
+
+        var complete = await againSink.ExpectMsgAsync<SinkProtocol.CompleteStream>();
+        await againFetchers.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        againSink.Reply(new SinkProtocol.Done(complete.Id));
+        var completed = await FishForMessageAsync<StreamReports.Completed>(_ => true);
+        Assert.Equal(3, completed.Stats.Records);
+        Assert.Equal(1, Assert.Single((await JournalAsync()).OfType<StreamEvents.PagesCompleted>()).DestinationWrites);
     }
 
     [Fact]

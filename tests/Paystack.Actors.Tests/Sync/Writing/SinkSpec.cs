@@ -145,7 +145,7 @@ public sealed class SinkSpec : TestKit
         public Task BeginStreamAsync(StreamDefinition stream, WriteMode mode, string runId, CancellationToken cancellationToken) =>
             Run<object?>(new Call("BeginStream", (mode, runId)));
 
-        public Task<long> WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, CancellationToken cancellationToken) =>
+        public Task<long> WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, string? receipt, CancellationToken cancellationToken) =>
             Run<long>(new Call("Write", records));
 
         public Task CompleteStreamAsync(StreamDefinition stream, DateTimeOffset? cursor, CancellationToken cancellationToken) =>
