@@ -38,11 +38,17 @@ public sealed class RunningCli : IDisposable, IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id: <c>dotnet paystack-sync.dll</c> runs the app in its own process, so this is the pid it reports.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>The exit code once exited (128 + the signal for a process ended by a signal: 137 after SIGKILL).</summary>
+    public int ExitCode => _process.ExitCode;
+
     public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
 
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
 
-    /// <summary>SIGKILL: no shutdown hook, no flush, no goodbye.</summary>
+    /// <summary>SIGKILL (what <see cref="Process.Kill(bool)"/> sends on Unix): no shutdown hook, no flush, no goodbye.</summary>
     public async Task KillAsync()
     {
         _process.Kill(entireProcessTree: true);
