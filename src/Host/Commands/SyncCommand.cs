@@ -49,8 +49,9 @@ internal static class SyncCommand
             }
             catch (DestinationBusyException busy)
             {
+                var queue = request.LeaseWait == TimeSpan.Zero ? "Run again with --wait to queue behind it" : "Give --wait longer";
                 await Console.Error.WriteLineAsync(
-                    $"paystack-sync sync: {busy.Message}. Nothing was read or written. Run again with --wait to queue behind it, " +
+                    $"paystack-sync sync: {busy.Message}. Nothing was read or written. {queue}, " +
                     "or ask a running serve for a run with `paystack-sync trigger`.");
                 return DestinationBusyExitCode;
             }

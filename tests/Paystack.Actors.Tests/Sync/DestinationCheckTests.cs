@@ -133,6 +133,19 @@ public sealed class DestinationCheckTests
     }
 
     [Fact]
+    public void An_unfinished_first_overwrite_is_not_taken_for_rows_in_its_missing_table()
+    {
+        var state = new StreamState()
+            .Apply(new StreamEvents.RunStarted("run-1", SyncMode.FullRefresh, Window.From, Window.To, [Window]))
+            .Apply(new StreamEvents.PagesCompleted(Window, [1], 1, 10, null, DestinationWrites: 1))
+            .Apply(new StreamEvents.WindowCompleted(Window));
+        var staged = new DestinationProgress(true, TableExists: false, true, Account, 1, null, StagedRunId: "run-1", StagingExists: true);
+
+        Assert.NotNull(state.Cursor); // the cursor moved mid-run: it describes the staging table
+        Assert.IsType<DestinationCheck.Agreed>(Decide(state, staged, WriteMode.Overwrite));
+    }
+
+    [Fact]
     public void A_destination_that_proves_nothing_leaves_the_journal_as_it_is()
     {
         Assert.IsType<DestinationCheck.Agreed>(Decide(Completed(9), DestinationProgress.Unverifiable));

@@ -6,22 +6,11 @@ using static Paystack.Host.Tests.Sync.LeaseTesting;
 namespace Paystack.Host.Tests.Sync;
 
 /// <summary>An overwrite killed before it swapped anything in resumes from its staged pages, as an append run does.</summary>
-/// <remarks>
-/// Skipped while the product reads such a stream again in full: the next run logs "table transactions is missing; the
-/// stream is read in full" and fetches every page again (114 pages after the kill, the 30 fetched before it among them).
-/// A completed window advances the journal's cursor mid-run (StreamState on WindowCompleted) whatever the mode, so
-/// DestinationCheck.ClaimsRowsInTarget takes the unfinished overwrite for rows in a table that does not exist yet and
-/// realigns the stream to the start date, dropping its staging table. Remove the Skip once that is fixed.
-/// </remarks>
 public sealed class KilledOverwriteTests(ITestOutputHelper output)
 {
-    private const string KnownBug =
-        "Product bug: an overwrite killed before its first swap is read again in full (mid-run cursor makes DestinationCheck " +
-        "see rows in a missing table); see the remarks on KilledOverwriteTests.";
-
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
-    [Theory(Skip = KnownBug)]
+    [Theory]
     [MemberData(nameof(SyncDestinations.Kinds), MemberType = typeof(SyncDestinations))]
     public async Task An_overwrite_killed_before_its_first_swap_resumes_from_its_staged_pages(string kind)
     {

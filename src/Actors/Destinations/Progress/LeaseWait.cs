@@ -16,7 +16,8 @@ internal static class LeaseWait
         {
             if (await tryTake(ct).ConfigureAwait(false) is { } taken) return taken;
             var waited = DateTimeOffset.UtcNow - started;
-            if (wait != Timeout.InfiniteTimeSpan && waited >= wait) throw await refused(waited).ConfigureAwait(false);
+            if (wait != Timeout.InfiniteTimeSpan && waited >= wait)
+                throw await refused(wait == TimeSpan.Zero ? TimeSpan.Zero : waited).ConfigureAwait(false);
             await Task.Delay(Poll, ct).ConfigureAwait(false);
         }
     }

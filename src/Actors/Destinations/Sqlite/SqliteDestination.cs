@@ -253,20 +253,23 @@ public sealed class SqliteDestination : IDestination
         }
     }
 
+    /// <summary>Who holds the lease, read without writing: a refused run leaves the file as it found it (or absent).</summary>
     private async Task<LeaseHolder?> HolderAsync()
     {
-        await _gate.WaitAsync().ConfigureAwait(false);
+        if (!File.Exists(_options.Path)) return null;
         try
         {
-            return new SqliteBookkeeping(Open(), null).LatestHolder();
+            var readOnly = new SqliteConnectionStringBuilder
+            {
+                DataSource = System.IO.Path.GetFullPath(_options.Path), Mode = SqliteOpenMode.ReadOnly, Pooling = false,
+            }.ToString();
+            await using var connection = new SqliteConnection(readOnly);
+            await connection.OpenAsync().ConfigureAwait(false);
+            return new SqliteBookkeeping(connection, null).LatestHolder();
         }
         catch (SqliteException)
         {
-            return null; // the holder is still creating the file
-        }
-        finally
-        {
-            _gate.Release();
+            return null; // the holder is still creating the file or its bookkeeping
         }
     }
 

@@ -89,9 +89,12 @@ public static class DestinationCheck
         return Agreed.Instance;
     }
 
-    /// <summary>Whether the journal says rows are in the stream's own table (an unfinished overwrite's are in its staging table).</summary>
+    /// <summary>
+    /// Whether the journal says rows are in the stream's own table. An unfinished overwrite's rows are in its staging
+    /// table (checked on their own), and so is what its cursor has reached mid-run.
+    /// </summary>
     private static bool ClaimsRowsInTarget(StreamState state, WriteMode mode) =>
-        state.Cursor is not null || (mode != WriteMode.Overwrite && state.ClaimsProgress);
+        mode == WriteMode.Overwrite ? state.Run is null && state.Cursor is not null : state.ClaimsProgress;
 
     private static Realign RealignTo(DateTimeOffset? cursor, DestinationProgress destination, string reason) =>
         new(new StreamEvents.ProgressRealigned(cursor, destination.Writes, reason));
