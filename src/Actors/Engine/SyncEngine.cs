@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.Configuration;
+using Paystack.Actors.Airbyte;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Paystack;
@@ -91,6 +92,9 @@ public sealed class SyncEngine : IAsyncDisposable
             (client as IDisposable)?.Dispose();
         }
     }
+
+    /// <summary>The HTTP client's options for an account: its key and base URL with the engine's HTTP settings.</summary>
+    public PaystackClientOptions ClientOptionsFor(SourceConfig source) => _settings.Http.ToClientOptions(source.SecretKey, source.BaseUrl);
 
     /// <summary>The one RateLimiter of an account, created on first use and shared by every later job.</summary>
     public IActorRef RateLimiterFor(string accountId, string secretKey) =>

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Paystack.Actors.Airbyte;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
+using Paystack.Actors.Engine;
 using Paystack.Actors.Paystack;
 using SyncMode = Paystack.Actors.State.SyncMode;
 using Paystack.Host.Running;

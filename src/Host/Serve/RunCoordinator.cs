@@ -175,13 +175,7 @@ internal sealed class RunCoordinator
         }
     }
 
-    private SyncJob BuildJob()
-    {
-        var selections = _request.Streams
-            .Select(s => new StreamSelection(s, _request.Mode, _request.WriteMode) { Paused = _paused.Contains(s.Name) })
-            .ToList();
-        return new SyncJob(AccountId, _source.StartDate, _source.LookbackWindowDays, selections) { LeaseWait = _request.LeaseWait };
-    }
+    private SyncJob BuildJob() => SyncJobs.For(_request, _paused);
 
     private async Task RunToEndAsync(ActiveRun run, SyncJob job)
     {
@@ -192,7 +186,7 @@ internal sealed class RunCoordinator
         try
         {
             destination = DestinationFactory.Create(_request.Destination);
-            var clientOptions = _runtime.Settings.Settings.Http.ToClientOptions(_source.SecretKey, _source.BaseUrl);
+            var clientOptions = _engine.ClientOptionsFor(_source);
             var pending = _engine.RunAsync(job, clientOptions, destination,
                 new CompositeSyncObserver(run.Streams, new MetricsObserver()), run.Cancellation.Token);
             _log.Information("Run started ({Reason}): {Streams} into {Destination}, {Mode}, {SyncMode}",
