@@ -20,6 +20,8 @@ namespace Paystack.Actors.Engine;
 /// </summary>
 public sealed class SyncEngine : IAsyncDisposable
 {
+    private static readonly TimeSpan IdentifyTimeout = TimeSpan.FromSeconds(3);
+
     private readonly SyncSettings _settings;
     private readonly Func<PaystackClientOptions, IRequestGate, IPaystackClient> _clientFactory;
 
@@ -148,6 +150,10 @@ public sealed class SyncEngine : IAsyncDisposable
             catch (Exception closing) { System.Log.Warning("Closing the destination {0} failed: {1}", spec, closing.Message); }
         }
     }
+
+    /// <summary>The paths of the engine's live actors, down to <paramref name="maxDepth"/> levels under /user (see <see cref="ActorTree"/>).</summary>
+    public Task<IReadOnlyList<string>> LiveActorsAsync(int maxDepth, CancellationToken cancellationToken = default) =>
+        ActorTree.LiveAsync(System, Actors, _settings.Engine.FetchersPerStream, maxDepth, IdentifyTimeout, cancellationToken);
 
     private static string NewRunId() => $"{DateTimeOffset.UtcNow:yyyyMMddTHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
 

@@ -92,6 +92,10 @@ internal sealed class RunCoordinator
             status.PausedStreams, await LimiterAsync(cancellationToken), streams.Snapshot(now));
     }
 
+    /// <summary>The engine's live actors, for <c>GET /admin/actors</c>.</summary>
+    public Task<IReadOnlyList<string>> LiveActorsAsync(int maxDepth, CancellationToken cancellationToken) =>
+        _engine.LiveActorsAsync(maxDepth, cancellationToken);
+
     private async Task<AdminModels.LimiterView?> LimiterAsync(CancellationToken cancellationToken)
     {
         try
