@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Akka.Configuration;
+using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Destinations.InMemory;
@@ -38,7 +39,7 @@ public static class CaseRunner
                 : JournalConfig.Sql(new PersistenceSettings("sqlite", $"Data Source={Path.Combine(folder, "journal.db")}"));
             await using var engine = new SyncEngine(settings, journal, (client, gate) => new PaystackClient(client, gate), Quiet, "paystack-bench");
             var clientOptions = settings.Http.ToClientOptions(sandbox.TestKey, sandbox.BaseUrl);
-            var job = new SyncJob(AccountId.FromSecretKey(sandbox.TestKey), StartDate, 0,
+            var job = SyncJobs.For(new SourceConfig(sandbox.TestKey, StartDate),
                 benchCase.Streams.Select(name => new StreamSelection(StreamCatalog.Get(name), SyncMode.FullRefresh, WriteMode.Append)).ToList());
 
             var loadBefore = LoadAverage();

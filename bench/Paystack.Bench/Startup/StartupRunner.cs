@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Akka.Configuration;
+using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Engine;
@@ -34,7 +35,8 @@ public static class StartupRunner
             var journal = Journal(options.Journal, folder);
             var settings = Settings();
             var clientOptions = settings.Http.ToClientOptions(sandbox.Options.TestKey, sandbox.BaseUrl);
-            var job = new SyncJob(AccountId.FromSecretKey(sandbox.Options.TestKey), DateTimeOffset.UtcNow.AddDays(-StartupCase.DataDays), StartupCase.LookbackDays,
+            var source = new SourceConfig(sandbox.Options.TestKey, DateTimeOffset.UtcNow.AddDays(-StartupCase.DataDays), StartupCase.LookbackDays);
+            var job = SyncJobs.For(source,
                 startupCase.Streams.Select(name => new StreamSelection(StreamCatalog.Get(name), SyncMode.Incremental, WriteMode.AppendDedup)).ToList());
             var destination = $"sqlite:{Path.Combine(folder, "destination.db")}";
             var runs = new List<StartupRun>();

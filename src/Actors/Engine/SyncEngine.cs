@@ -1,9 +1,12 @@
-using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.Configuration;
+using Akka.Event;
+using Paystack.Actors.Airbyte;
+using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Paystack;
+using Paystack.Actors.Runs;
 using Paystack.Actors.Sync;
 using Paystack.Actors.Sync.Fetching;
 using Paystack.Actors.Sync.Stream;
@@ -18,11 +21,15 @@ namespace Paystack.Actors.Engine;
 /// </summary>
 public sealed class SyncEngine : IAsyncDisposable
 {
+    private static readonly TimeSpan IdentifyTimeout = TimeSpan.FromSeconds(3);
+
     private readonly SyncSettings _settings;
     private readonly Func<PaystackClientOptions, IRequestGate, IPaystackClient> _clientFactory;
-    private readonly ConcurrentDictionary<string, IActorRef> _rateLimiters = new();
 
     public ActorSystem System { get; }
+
+    /// <summary>The actors the engine started, found by account or run.</summary>
+    public EngineActors Actors { get; } = new();
 
     /// <param name="journal">Where stream journals live: <see cref="JournalConfig.Sql"/> or <see cref="JournalConfig.InMemory"/>.</param>
     /// <param name="clientFactory">Builds the HTTP client of an account around the gate of its RateLimiter.</param>
@@ -56,12 +63,22 @@ public sealed class SyncEngine : IAsyncDisposable
     /// The destination's lease is held for the whole run, so no other run of the account writes it meanwhile.
     /// </summary>
     /// <exception cref="Destinations.Progress.DestinationBusyException">Another run holds the lease after <see cref="SyncJob.LeaseWait"/>.</exception>
-    public async Task<SyncOutcome> RunAsync(
+    public Task<SyncOutcome> RunAsync(
         SyncJob job,
         PaystackClientOptions clientOptions,
         IDestination destination,
         ISyncObserver? observer = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        RunAsync(job, clientOptions, destination, observer, started: null, cancellationToken);
+
+    /// <param name="started">Told once the job's supervisor has its job, before any stream runs.</param>
+    private async Task<SyncOutcome> RunAsync(
+        SyncJob job,
+        PaystackClientOptions clientOptions,
+        IDestination destination,
+        ISyncObserver? observer,
+        Action<RunningJob>? started,
+        CancellationToken cancellationToken)
     {
         await using var lease = await destination.LeaseAsync(job.AccountId, job.LeaseWait, cancellationToken);
         job = job with { DestinationId = lease.DestinationId };
@@ -75,10 +92,13 @@ public sealed class SyncEngine : IAsyncDisposable
                 (job, stream) => StreamActor.Props(job, stream, _settings.Engine, client, rateLimiter, sink),
                 observer ?? NoObserver.Instance),
             $"sync-{runId}");
+        var running = new RunningJob(runId, job, supervisor, sink);
+        Actors.JobStarted(running);
         try
         {
             var outcome = supervisor.Ask<SyncOutcome>(
                 new SyncSupervisorProtocol.RunJob(job, runId, DateTimeOffset.UtcNow), Timeout.InfiniteTimeSpan, cancellationToken);
+            started?.Invoke(running);
             // A terminated system answers no Ask; the job then ends as cancelled, with its journal as it stood.
             if (await Task.WhenAny(outcome, System.WhenTerminated) != outcome)
                 throw new OperationCanceledException("The engine stopped before the sync finished; the next run resumes it.");
@@ -88,14 +108,53 @@ public sealed class SyncEngine : IAsyncDisposable
         {
             await StopAsync(supervisor);
             await StopAsync(sink);
+            Actors.JobEnded(runId);
             (client as IDisposable)?.Dispose();
         }
     }
 
+    /// <summary>The HTTP client's options for an account: its key and base URL with the engine's HTTP settings.</summary>
+    public PaystackClientOptions ClientOptionsFor(SourceConfig source) => _settings.Http.ToClientOptions(source.SecretKey, source.BaseUrl);
+
     /// <summary>The one RateLimiter of an account, created on first use and shared by every later job.</summary>
     public IActorRef RateLimiterFor(string accountId, string secretKey) =>
-        _rateLimiters.GetOrAdd(accountId, id => System.ActorOf(
+        Actors.RateLimiter(accountId, id => System.ActorOf(
             RateLimiter.Props(_settings.RateLimits.RequestsFor(secretKey), _settings.RateLimits), $"rate-limiter-{id}"));
+
+    /// <summary>
+    /// Starts the <see cref="AccountRunner"/> of the request's account (<c>runner-{account}</c>): from then on its runs go
+    /// one at a time through it, each into a destination of its own opened from the request. Find it later in <see cref="Actors"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The account has a runner already.</exception>
+    public IActorRef StartAccountRunner(SyncRequest request, IRunWatcher watcher)
+    {
+        var accountId = AccountId.FromSecretKey(request.Source.SecretKey);
+        var clientOptions = ClientOptionsFor(request.Source);
+        return Actors.AddAccountRunner(accountId, () => System.ActorOf(
+            AccountRunner.Props(request, (job, observer, started, ct) => RunIntoAsync(request.Destination, job, clientOptions, observer, started, ct), watcher),
+            $"runner-{accountId}"));
+    }
+
+    private async Task<SyncOutcome> RunIntoAsync(
+        DestinationSpec spec, SyncJob job, PaystackClientOptions clientOptions, ISyncObserver observer, Action<RunningJob> started,
+        CancellationToken cancellationToken)
+    {
+        var destination = DestinationFactory.Create(spec);
+        try
+        {
+            return await RunAsync(job, clientOptions, destination, observer, started, cancellationToken);
+        }
+        finally
+        {
+            // The run's end is what counts; a destination that fails to close is logged, not made the outcome.
+            try { await destination.DisposeAsync(); }
+            catch (Exception closing) { System.Log.Warning("Closing the destination {0} failed: {1}", spec, closing.Message); }
+        }
+    }
+
+    /// <summary>The paths of the engine's live actors, down to <paramref name="maxDepth"/> levels under /user (see <see cref="ActorTree"/>).</summary>
+    public Task<IReadOnlyList<string>> LiveActorsAsync(int maxDepth, CancellationToken cancellationToken = default) =>
+        ActorTree.LiveAsync(System, Actors, _settings.Engine.FetchersPerStream, maxDepth, IdentifyTimeout, cancellationToken);
 
     private static string NewRunId() => $"{DateTimeOffset.UtcNow:yyyyMMddTHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
 

@@ -29,15 +29,17 @@ internal static class AdminEndpoints
         app.MapGet("/admin/status", async (CancellationToken cancellationToken) =>
             Results.Ok(await coordinator.StatusAsync(cancellationToken)));
 
-        app.MapGet("/admin/actors", (int? depth) =>
-            Results.Ok(new AdminModels.ActorTree(ActorTreeWalker.Walk(coordinator.System, Math.Clamp(depth ?? DefaultActorDepth, 1, 12)))));
+        app.MapGet("/admin/actors", async (int? depth, CancellationToken cancellationToken) =>
+            Results.Ok(new AdminModels.ActorTree(
+                await coordinator.LiveActorsAsync(Math.Clamp(depth ?? DefaultActorDepth, 1, 12), cancellationToken))));
 
         app.MapGet("/admin/logs", (int? n) =>
             Results.Ok(new AdminModels.LogLines(logs.Last(Math.Clamp(n ?? DefaultLogLines, 1, logs.Capacity)))));
 
-        app.MapPost("/admin/trigger", () =>
+        app.MapPost("/admin/trigger", async (CancellationToken cancellationToken) =>
         {
-            if (coordinator.TryStart("admin trigger", out var run))
+            var (started, run) = await coordinator.TryStartAsync("admin trigger", cancellationToken);
+            if (started)
                 return Results.Json(new AdminModels.TriggerResult(true, "Run started.", run), statusCode: StatusCodes.Status202Accepted);
             var message = run is null
                 ? "The service is shutting down; no run starts."

@@ -16,7 +16,7 @@ internal static class AdminModels
         LimiterView? RateLimiter,
         IReadOnlyList<StreamView> Streams);
 
-    /// <param name="State">running, succeeded, failed or cancelled.</param>
+    /// <param name="State">running, succeeded, failed, cancelled or skipped (another run held the destination).</param>
     public sealed record RunInfo(
         string? RunId, string Reason, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string State,
         double ElapsedSeconds, long Records, string? Error);

@@ -25,8 +25,7 @@ internal static class ReadRunner
         var emitter = new AirbyteReadEmitter(output.Writer, key);
         var observer = new AirbyteReadObserver(emitter, job);
         await using var destination = new AirbyteRecordDestination(emitter);
-        var clientOptions = runtime.Settings.Settings.Http.ToClientOptions(key, inputs.Source.BaseUrl);
-        var outcome = await runtime.Engine.RunAsync(job, clientOptions, destination, observer, cancellationToken);
+        var outcome = await runtime.Engine.RunAsync(job, runtime.Engine.ClientOptionsFor(inputs.Source), destination, observer, cancellationToken);
 
         foreach (var stream in outcome.Streams)
             ProtocolOutput.Log.Info($"{stream.Stream}: {(stream.Succeeded ? "complete" : "failed")}, {emitter.RecordsEmitted(stream.Stream)} records in {stream.Duration.TotalSeconds:F1} s");

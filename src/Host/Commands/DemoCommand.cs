@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
+using Paystack.Actors.Engine;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
 using Paystack.Host.Running;

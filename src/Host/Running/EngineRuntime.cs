@@ -44,7 +44,7 @@ internal sealed class EngineRuntime : IAsyncDisposable
         var loggerFactory = new SerilogLoggerFactory(logger);
         var clientLogger = loggerFactory.CreateLogger("Paystack.Client");
         var akka = AkkaSerilogLogging.Config(logOptions.MinimumLevel)
-            .WithFallback(ConfigurationFactory.ParseString("akka.log-dead-letters-during-shutdown = off\nakka.log-dead-letters = 0"))
+            .WithFallback(ConfigurationFactory.ParseString("akka.log-dead-letters-during-shutdown = off"))
             .WithFallback(settings.Config);
         var engine = new SyncEngine(effective, journal, (options, gate) => new PaystackClient(options, gate, clientLogger), akka);
         return new EngineRuntime(settings with { Settings = effective }, logger, engine, loggerFactory);

@@ -1,4 +1,5 @@
 using Paystack.Actors.Configuration;
+using Paystack.Actors.Engine;
 
 namespace Paystack.Host.Running;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
+using Paystack.Actors.Engine;
 using Paystack.Actors.Logging;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;

@@ -1,4 +1,5 @@
 using Paystack.Actors.Destinations;
+using Paystack.Actors.Engine;
 using Paystack.Actors.Sync;
 using Spectre.Console;
 
@@ -9,16 +10,8 @@ internal static class SyncRunner
 {
     public static async Task<SyncOutcome> RunAsync(EngineRuntime runtime, SyncRequest request, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var source = request.Source;
-        var job = new SyncJob(
-            AccountId.FromSecretKey(source.SecretKey),
-            source.StartDate,
-            source.LookbackWindowDays,
-            request.Streams.Select(s => new StreamSelection(s, request.Mode, request.WriteMode)).ToList())
-        {
-            LeaseWait = request.LeaseWait,
-        };
-        var clientOptions = runtime.Settings.Settings.Http.ToClientOptions(source.SecretKey, source.EffectiveBaseUrl);
+        var job = SyncJobs.For(request);
+        var clientOptions = runtime.Engine.ClientOptionsFor(request.Source);
 
         await using var destination = DestinationFactory.Create(request.Destination);
         SyncOutcome outcome;

@@ -29,9 +29,21 @@ internal sealed class ScheduleService(RunCoordinator coordinator, ServeOptions o
                 break;
             }
 
-            if (!coordinator.TryStart("schedule", out var going) && going is not null)
-                _log.Warning("Scheduled run of {Due:u} skipped: the run started {StartedAt:u} ({Reason}) is still going",
-                    next, going.StartedAt, going.Reason);
+            try
+            {
+                var (started, going) = await coordinator.TryStartAsync("schedule", stoppingToken);
+                if (!started && going is not null)
+                    _log.Warning("Scheduled run of {Due:u} skipped: the run started {StartedAt:u} ({Reason}) is still going",
+                        next, going.StartedAt, going.Reason);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (Akka.Actor.AskTimeoutException)
+            {
+                _log.Warning("Scheduled run of {Due:u} skipped: the engine did not answer", next);
+            }
 
             var now = DateTimeOffset.UtcNow;
             due = schedule.Next(next);

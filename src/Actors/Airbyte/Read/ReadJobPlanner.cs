@@ -2,6 +2,7 @@ using Paystack.Actors.Airbyte.Catalog;
 using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Airbyte.State;
 using Paystack.Actors.Destinations;
+using Paystack.Actors.Engine;
 using Paystack.Actors.State;
 using Paystack.Actors.Sync;
 
@@ -10,11 +11,8 @@ namespace Paystack.Actors.Airbyte.Read;
 /// <summary>Turns the three inputs of <c>read</c> (config, configured catalog, state) into the engine's job.</summary>
 public static class ReadJobPlanner
 {
-    public static SyncJob Plan(SourceConfig config, ConfiguredCatalog catalog, InputState state) => new(
-        AccountId.FromSecretKey(config.SecretKey),
-        config.StartDate,
-        config.LookbackWindowDays,
-        catalog.Streams.Select(stream => Select(stream, state)).ToList());
+    public static SyncJob Plan(SourceConfig config, ConfiguredCatalog catalog, InputState state) =>
+        SyncJobs.For(config, catalog.Streams.Select(stream => Select(stream, state)).ToList());
 
     /// <summary>
     /// Only an incremental stream starts from its saved cursor; a full refresh reads everything from start_date and

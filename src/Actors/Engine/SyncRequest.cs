@@ -3,10 +3,11 @@ using Paystack.Actors.Destinations;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
 
-namespace Paystack.Host.Running;
+namespace Paystack.Actors.Engine;
 
-/// <summary>One sync of an account into a database, as the command line asked for it.</summary>
-internal sealed record SyncRequest(
+/// <summary>One sync of an account into a destination, as <c>sync</c>, <c>serve</c> or <c>demo</c> asks for it.</summary>
+/// <param name="Streams">Every stream is read in <paramref name="Mode"/> and written in <paramref name="WriteMode"/>.</param>
+public sealed record SyncRequest(
     SourceConfig Source,
     DestinationSpec Destination,
     IReadOnlyList<StreamDefinition> Streams,
