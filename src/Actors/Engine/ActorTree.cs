@@ -6,15 +6,15 @@ namespace Paystack.Actors.Engine;
 /// The engine's live actors as paths, found with public API only. Only an actor itself knows its children for sure
 /// (<c>Context.GetChildren</c>), so each level's names come from whoever gives them: the registry (what the engine
 /// started under /user), the job (a supervisor names each StreamActor after its stream) and the settings (a
-/// StreamActor's <c>fetcher-1..k</c> and its <c>older-journal</c>). Each name is then probed with Identify on its exact
+/// StreamActor's <c>fetcher-1..k</c>, a replacement taking the name of the fetcher it replaces, and its <c>preparer</c>). Each name is then probed with Identify on its exact
 /// path, which is answered exactly once: by the actor, or at once with nothing when no actor is there. A wildcard
 /// selection would be answered by an unknown number of actors, so a walk over it could only wait and guess.
 /// </summary>
 internal static class ActorTree
 {
-    /// <summary>What a StreamActor names its children (see <c>StreamActor.StartFetching</c> and its journal upgrade).</summary>
+    /// <summary>What a StreamActor names its children (see <c>StreamActor.StartFetching</c> and <c>StreamActor.Start</c>).</summary>
     private static IEnumerable<string> StreamChildren(int fetchersPerStream) =>
-        Enumerable.Range(1, fetchersPerStream).Select(i => $"fetcher-{i}").Append("older-journal");
+        Enumerable.Range(1, fetchersPerStream).Select(i => $"fetcher-{i}").Append("preparer");
 
     /// <param name="maxDepth">1 lists the actors under /user, 2 adds each job's streams, 3 their fetchers.</param>
     /// <param name="timeout">How long a busy actor may take to answer; one that has not answered by then is alive.</param>

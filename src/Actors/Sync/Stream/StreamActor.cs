@@ -240,7 +240,7 @@ public sealed class StreamActor : ReceivePersistentActor
             _log.Warning("A fetcher of {Stream} stopped while fetching {Page}; the page is fetched again", _stream.Name, task.ToString());
             _pages.PushFront([task]);
         }
-        AddFetcher($"fetcher-{Guid.NewGuid():N}"[..16]);
+        AddFetcher(terminated.ActorRef.Path.Name); // the name is free once its actor has terminated
         Dispatch();
     }
 
