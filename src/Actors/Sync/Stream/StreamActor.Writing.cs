@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Persistence;
 using Paystack.Actors.State;
 using Paystack.Actors.Sync.Writing;
 
@@ -69,6 +70,23 @@ public sealed partial class StreamActor
         _recordsSinceCheckpoint = 0;
     }
 
+    private void ReportCompleted(StreamReports.Completed completed)
+    {
+        _supervisor.Tell(completed with { Cursor = _state.Cursor is { } c ? CursorFormat.Format(c) : null });
+        Become(CommonCommands);
+    }
+
+    /// <summary>
+    /// Journal housekeeping: once a snapshot holds the state, the events and older snapshots before it are deleted, so
+    /// a stream's journal stays a snapshot and at most <c>snapshot-interval</c> events however many runs it has had.
+    /// </summary>
+    private void Prune(long snapshotSequenceNr)
+    {
+        _lastSnapshotSequenceNr = snapshotSequenceNr;
+        DeleteMessages(snapshotSequenceNr);
+        DeleteSnapshots(new SnapshotSelectionCriteria(snapshotSequenceNr - 1));
+    }
+
     private void CompleteIfDone()
     {
         if (_state.Run is not { IsComplete: true } run || !_pages.IsDrained) return;
@@ -83,13 +101,25 @@ public sealed partial class StreamActor
                 var cursorBefore = _state.Cursor;
                 Persist(new StreamEvents.RunCompleted(run.RunId, run.UpperBound), e =>
                 {
-                    var stats = Stats();
+                    var completed = new StreamReports.Completed(_stream.Name, Stats(), null);
                     _state = _state.Apply(e);
                     ReportCheckpoint(cursorBefore);
-                    SaveSnapshot(_state.ToSnapshot());
-                    _supervisor.Tell(new StreamReports.Completed(_stream.Name, stats, _state.Cursor is { } c ? CursorFormat.Format(c) : null));
                     StopFetchers();
-                    Become(CommonCommands);
+                    // The supervisor stops a completed stream, and a sync's process ends with its last stream: the run's
+                    // events are pruned before the stream says it is done.
+                    SaveSnapshot(_state.ToSnapshot());
+                    var pending = 2;
+                    void Acknowledged() { if (--pending == 0) ReportCompleted(completed); }
+                    Become(() =>
+                    {
+                        Command<SaveSnapshotSuccess>(success => Prune(success.Metadata.SequenceNr));
+                        Command<SaveSnapshotFailure>(_ => ReportCompleted(completed));
+                        Command<DeleteMessagesSuccess>(_ => Acknowledged());
+                        Command<DeleteMessagesFailure>(_ => Acknowledged());
+                        Command<DeleteSnapshotsSuccess>(_ => Acknowledged());
+                        Command<DeleteSnapshotsFailure>(_ => Acknowledged());
+                        CommonCommands();
+                    });
                 });
             });
             Command<SinkProtocol.Failed>(failed => failed.Id == id, failed =>

@@ -155,9 +155,14 @@ public sealed partial class StreamActor : ReceivePersistentActor
         Command<StreamCommands.GetProgress>(_ => Sender.Tell(ProgressReport()));
         Command<StreamCommands.Pause>(_ => SetPaused(true));
         Command<StreamCommands.Resume>(_ => SetPaused(false));
-        Command<SaveSnapshotSuccess>(success => _lastSnapshotSequenceNr = success.Metadata.SequenceNr);
+        Command<SaveSnapshotSuccess>(success => Prune(success.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(failure => _log.Warning("Snapshot of {Stream} failed (the journal still holds everything): {Reason}",
             _stream.Name, failure.Cause.Message));
+        Command<DeleteMessagesSuccess>(_ => { });
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteMessagesFailure>(failure => _log.Warning("Pruning the journal of {Stream} failed (it is retried after the next snapshot): {Reason}",
+            _stream.Name, failure.Cause.Message));
+        Command<DeleteSnapshotsFailure>(failure => _log.Warning("Pruning the snapshots of {Stream} failed: {Reason}", _stream.Name, failure.Cause.Message));
     }
 
     private void SetPaused(bool paused)
