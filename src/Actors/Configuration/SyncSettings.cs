@@ -20,6 +20,7 @@ public sealed record SyncSettings(
 /// <param name="StreamMaxRestarts">Restarts of a failing stream before it is reported failed.</param>
 /// <param name="StreamRestartMinBackoff">First delay before restarting a failed stream; doubles per restart.</param>
 /// <param name="StreamRestartMaxBackoff">Cap of that delay.</param>
+/// <param name="StallTimeout">A stream that makes no progress for this long stops, naming what it waited for.</param>
 public sealed record EngineSettings(
     int PageSize,
     int FetchersPerStream,
@@ -30,7 +31,8 @@ public sealed record EngineSettings(
     int SnapshotInterval,
     int StreamMaxRestarts,
     TimeSpan StreamRestartMinBackoff,
-    TimeSpan StreamRestartMaxBackoff);
+    TimeSpan StreamRestartMaxBackoff,
+    TimeSpan StallTimeout);
 
 /// <summary><c>paystack-sync.rate-limits</c>: the request budget per key, chosen by the key's prefix.</summary>
 /// <param name="TestRequests">Requests per <paramref name="Period"/> for sk_test_/rk_test_ keys.</param>

@@ -27,7 +27,8 @@ internal static class SyncSettingsReader
             SnapshotInterval: read.Int(engine + "snapshot-interval", 1, 1_000_000),
             StreamMaxRestarts: read.Int(engine + "stream-max-restarts", 0, 1000),
             StreamRestartMinBackoff: read.PositiveDuration(engine + "stream-restart-min-backoff"),
-            StreamRestartMaxBackoff: read.PositiveDuration(engine + "stream-restart-max-backoff"));
+            StreamRestartMaxBackoff: read.PositiveDuration(engine + "stream-restart-max-backoff"),
+            StallTimeout: read.PositiveDuration(engine + "stall-timeout"));
         NotShorter(problems, engine + "stream-restart-max-backoff", engineSettings.StreamRestartMaxBackoff,
             engine + "stream-restart-min-backoff", engineSettings.StreamRestartMinBackoff);
 

@@ -13,7 +13,8 @@ internal static class TestSettings
         int requestsPerPeriod = 10_000,
         TimeSpan? period = null,
         int writeBatchSize = 200,
-        int maxRetries = 6) => new(
+        int maxRetries = 6,
+        TimeSpan? stallTimeout = null) => new(
         new EngineSettings(
             PageSize: pageSize,
             FetchersPerStream: fetchersPerStream,
@@ -24,7 +25,8 @@ internal static class TestSettings
             SnapshotInterval: 25,
             StreamMaxRestarts: 3,
             StreamRestartMinBackoff: TimeSpan.FromMilliseconds(50),
-            StreamRestartMaxBackoff: TimeSpan.FromMilliseconds(500)),
+            StreamRestartMaxBackoff: TimeSpan.FromMilliseconds(500),
+            StallTimeout: stallTimeout ?? TimeSpan.FromMinutes(1)),
         new RateLimitSettings(requestsPerPeriod, requestsPerPeriod, period ?? TimeSpan.FromSeconds(2), MaxInFlight: 16),
         new HttpSettings(TimeSpan.FromSeconds(10), maxRetries, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(3)),
         new PersistenceSettings("sqlite", "Data Source=unused.db"));

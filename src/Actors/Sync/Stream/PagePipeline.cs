@@ -19,6 +19,9 @@ internal sealed class PagePipeline(int fetchers, int writeBatchSize)
 
     public int InFlight => _inFlight.Count;
 
+    /// <summary>A batch is at the destination, not yet acknowledged.</summary>
+    public bool IsWriting => _writing is not null;
+
     /// <summary>Nothing is fetching, waiting or being written.</summary>
     public bool IsDrained => _inFlight.Count == 0 && _buffer.Count == 0 && _writing is null;
 

@@ -49,6 +49,7 @@ public sealed partial class StreamActor
 
     private void AfterPersist(DateTimeOffset? cursorBefore)
     {
+        Progressed();
         _discovery.Forget(window => _state.Run?.OpenWindows.ContainsKey(window) == true);
         RestartReadyWindows();
         ReportCheckpoint(cursorBefore);
@@ -72,6 +73,7 @@ public sealed partial class StreamActor
 
     private void ReportCompleted(StreamReports.Completed completed)
     {
+        Timers.Cancel(WatchdogTimer);
         _supervisor.Tell(completed with { Cursor = _state.Cursor is { } c ? CursorFormat.Format(c) : null });
         Become(CommonCommands);
     }
@@ -92,6 +94,7 @@ public sealed partial class StreamActor
         if (_state.Run is not { IsComplete: true } run || !_pages.IsDrained) return;
 
         var id = ++_operationId;
+        Progressed();
         var cursorAfter = _state.Cursor is { } before && before > run.UpperBound ? before : run.UpperBound;
         _sink.Tell(new SinkProtocol.CompleteStream(id, _stream, cursorAfter));
         Become(() =>
@@ -118,12 +121,14 @@ public sealed partial class StreamActor
                         Command<DeleteMessagesFailure>(_ => Acknowledged());
                         Command<DeleteSnapshotsSuccess>(_ => Acknowledged());
                         Command<DeleteSnapshotsFailure>(_ => Acknowledged());
+                        WatchForStalls();
                         CommonCommands();
                     });
                 });
             });
             Command<SinkProtocol.Failed>(failed => failed.Id == id, failed =>
                 Fail($"the destination could not complete {_stream.Name}: {failed.Error.Message}", transient: true, failed.Error));
+            WatchForStalls();
             CommonCommands();
         });
     }

@@ -95,6 +95,7 @@ public sealed partial class StreamActor : ReceivePersistentActor
     private void Start(StreamCommands.StartRun start)
     {
         (_supervisor, _start) = (Sender, start);
+        Progressed();
         var preparer = Context.Watch(Context.ActorOf(StreamPreparer.Props(_sink, new StreamPreparer.Inputs(
             _stream, _state, LastSequenceNr == 0, _accountId, _destinationId, start, _settings)), "preparer"));
         Become(() =>
@@ -114,6 +115,7 @@ public sealed partial class StreamActor : ReceivePersistentActor
             });
             Command<StreamPreparer.Failed>(failed => Fail(failed.Reason, transient: true, failed.Cause));
             Command<Terminated>(_ => Fail($"preparing {_stream.Name} failed unexpectedly", transient: true, null));
+            WatchForStalls();
             CommonCommands();
         });
     }
@@ -129,12 +131,14 @@ public sealed partial class StreamActor : ReceivePersistentActor
         {
             Command<SinkProtocol.Done>(done => done.Id == id, _ =>
             {
+                Progressed();
                 _supervisor.Tell(new StreamReports.Started(_stream.Name, run.RunId, resumed, run.LowerBound, run.UpperBound) { Stats = Stats() });
                 Become(Running);
                 StartFetching();
             });
             Command<SinkProtocol.Failed>(failed => failed.Id == id, failed =>
                 Fail($"the destination could not prepare {_stream.Name}: {failed.Error.Message}", transient: true, failed.Error));
+            WatchForStalls();
             CommonCommands();
         });
     }
@@ -144,7 +148,13 @@ public sealed partial class StreamActor : ReceivePersistentActor
         Command<PageFetched>(OnPageFetched);
         Command<PageFailed>(OnPageFailed);
         Command<Terminated>(OnFetcherLost);
-        Command<SinkProtocol.Done>(done => { if (_pages.Written(done.Id) is { } pages) PersistPages(pages, done.DestinationWrites); });
+        Command<SinkProtocol.Done>(done =>
+        {
+            if (_pages.Written(done.Id) is not { } pages) return;
+            Progressed();
+            PersistPages(pages, done.DestinationWrites);
+        });
+        WatchForStalls();
         Command<SinkProtocol.Failed>(failed =>
             Fail($"writing {_stream.Name} to the destination failed: {failed.Error.Message}", transient: true, failed.Error));
         CommonCommands();
@@ -170,6 +180,7 @@ public sealed partial class StreamActor : ReceivePersistentActor
         if (paused && !_paused) _log.Info("Stream {Stream} paused: no new pages are dispatched; {InFlight} in flight finish", _stream.Name, _pages.InFlight);
         if (!paused && _paused) _log.Info("Stream {Stream} resumed", _stream.Name);
         _paused = paused;
+        if (_start is not null) Progressed();
         _supervisor.Tell(ProgressReport());
         Dispatch();
     }
@@ -198,6 +209,7 @@ public sealed partial class StreamActor : ReceivePersistentActor
 
     private void OnPageFetched(PageFetched fetched)
     {
+        Progressed();
         _pages.Answered(Sender);
         _counters.Count(fetched.Result);
         var (next, outcome) = _intake.Take(_state.Run, fetched.Task, fetched.Result);

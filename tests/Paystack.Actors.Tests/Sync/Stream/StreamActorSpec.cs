@@ -22,8 +22,11 @@ namespace Paystack.Actors.Tests.Sync.Stream;
 /// persistence TestKit's, whose writes the spec can fail or reject.
 /// </summary>
 public sealed class StreamActorSpec() : TestKit(
-    ConfigurationFactory.FromResource<TestJournal>("Akka.Persistence.TestKit.config.conf").WithFallback(JournalConfig.Serialization))
+    ConfigurationFactory.ParseString(ActorSpecs.VirtualTime)
+        .WithFallback(ConfigurationFactory.FromResource<TestJournal>("Akka.Persistence.TestKit.config.conf"))
+        .WithFallback(JournalConfig.Serialization))
 {
+    private static readonly TimeSpan StallTimeout = TimeSpan.FromMinutes(10);
     private const int Fetchers = 2;
     private static readonly StreamDefinition Customers = StreamCatalog.Get("customers");
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
@@ -48,7 +51,7 @@ public sealed class StreamActorSpec() : TestKit(
     {
         var fetchers = CreateTestProbe();
         var sink = CreateTestProbe();
-        var settings = TestSettings.Create(pageSize: pageSize, fetchersPerStream: Fetchers).Engine;
+        var settings = TestSettings.Create(pageSize: pageSize, fetchersPerStream: Fetchers, stallTimeout: StallTimeout).Engine;
         var job = new SyncJob(_account, Now.AddDays(-2), 0, [new StreamSelection(Customers, SyncMode.Incremental, WriteMode.AppendDedup)])
         {
             DestinationId = "spec",
@@ -218,6 +221,75 @@ public sealed class StreamActorSpec() : TestKit(
         var completed = await FishForMessageAsync<StreamReports.Completed>(_ => true);
         Assert.Equal(3, completed.Stats.Records);
         Assert.True(await RecoveredAsync() is { Run: null, DestinationWrites: 1, Cursor: not null });
+    }
+
+    private TestScheduler Clock => (TestScheduler)Sys.Scheduler;
+
+    /// <summary>The reports the stream has sent the spec so far (it reports to whoever started it).</summary>
+    private List<object> Reports()
+    {
+        var reports = new List<object>();
+        while (HasMessages) reports.Add(ReceiveOne(TimeSpan.Zero)!);
+        return reports;
+    }
+
+    [Fact]
+    public async Task A_stream_waiting_for_paystack_longer_than_the_stall_timeout_stops_naming_what_it_waited_for()
+    {
+        var (stream, fetchers, sink) = Start();
+        await BeginAsync(sink);
+        await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>(); // never answered
+
+        Clock.Advance(StallTimeout - TimeSpan.FromSeconds(1));
+        await stream.Drained();
+        Assert.DoesNotContain(Reports(), m => m is StreamReports.Failed);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+
+        var failed = await FishForMessageAsync<StreamReports.Failed>(_ => true);
+        Assert.Contains("made no progress for 10m", failed.Reason);
+        Assert.Contains("Paystack (1 pages in flight", failed.Reason);
+        Assert.True(failed.Transient);
+    }
+
+    [Fact]
+    public async Task A_destination_that_never_acknowledges_a_write_is_named_and_progress_resets_the_clock()
+    {
+        var (stream, fetchers, sink) = Start();
+        await BeginAsync(sink);
+        Clock.Advance(StallTimeout - TimeSpan.FromSeconds(1));
+        var page = await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
+        stream.Tell(new PageFetched(page.Task, Page(page.Task, pageCount: 1)), page.Fetcher); // progress: the clock starts again
+        await sink.ExpectMsgAsync<SinkProtocol.Write>(); // never acknowledged
+
+        Clock.Advance(StallTimeout - TimeSpan.FromSeconds(1));
+        await stream.Drained();
+        Assert.DoesNotContain(Reports(), m => m is StreamReports.Failed);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+
+        var failed = await FishForMessageAsync<StreamReports.Failed>(_ => true);
+        Assert.Contains("the destination to acknowledge a write", failed.Reason);
+    }
+
+    [Fact]
+    public async Task A_paused_stream_waits_without_a_stall()
+    {
+        var (stream, fetchers, sink) = Start();
+        await BeginAsync(sink);
+        var page = await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
+        stream.Tell(StreamCommands.Pause.Instance);
+        stream.Tell(new PageFetched(page.Task, Page(page.Task, pageCount: 3)), page.Fetcher);
+        var write = await sink.ExpectMsgAsync<SinkProtocol.Write>();
+        sink.Reply(new SinkProtocol.Done(write.Id, 1));
+        await stream.Drained();
+
+        Clock.Advance(StallTimeout * 3);
+        await stream.Drained();
+
+        var reports = Reports();
+        Assert.Contains(reports, m => m is StreamReports.Progress { Paused: true });
+        Assert.DoesNotContain(reports, m => m is StreamReports.Failed);
+        stream.Tell(StreamCommands.Resume.Instance);
+        await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
     }
 
     [Fact]
