@@ -15,6 +15,7 @@ public sealed class SandboxFaults
     private double _htmlErrorRate;
     private int _newRecordsPerRequest;
     private int _rejectedCursors;
+    private double _pageCountFactor = 1;
     private readonly object _seedGate = new();
     private int? _seed;
 
@@ -53,6 +54,16 @@ public sealed class SandboxFaults
         set => Volatile.Write(ref _rejectedCursors, value >= 0 ? value : throw new ArgumentException($"RejectedCursors must be zero or more, got {value}."));
     }
 
+    /// <summary>
+    /// Numbered pages report <c>meta.pageCount</c> times this (at least 1) while <c>meta.total</c> and the data stay
+    /// true: above 1 a count that would page on for nothing, below 1 one that would stop with records unread.
+    /// </summary>
+    public double PageCountFactor
+    {
+        get => Volatile.Read(ref _pageCountFactor);
+        set => Volatile.Write(ref _pageCountFactor, value > 0 ? value : throw new ArgumentException($"PageCountFactor must be above zero, got {value}."));
+    }
+
     /// <summary>Takes one refusal from <see cref="RejectedCursors"/>, if any is left.</summary>
     internal bool TryRejectCursor()
     {
@@ -78,6 +89,7 @@ public sealed class SandboxFaults
         ServerErrorRate = ResetRate = TruncatedRate = HtmlErrorRate = 0;
         NewRecordsPerRequest = 0;
         RejectedCursors = 0;
+        PageCountFactor = 1;
     }
 
     private static double Rate(double value, string name) =>

@@ -18,7 +18,8 @@ internal static class OffsetPage
         writer.WriteNumber("skipped", skipped);
         PageData.WritePerPage(writer, options, table.Path, query.PerPage);
         writer.WriteNumber("page", query.Page);
-        writer.WriteNumber("pageCount", (selection.Total + query.PerPage - 1) / query.PerPage);
+        var pageCount = (selection.Total + query.PerPage - 1) / query.PerPage;
+        writer.WriteNumber("pageCount", pageCount == 0 ? 0 : Math.Max(1, (long)Math.Ceiling(pageCount * options.Faults.PageCountFactor)));
         writer.WriteEndObject();
     }
 }

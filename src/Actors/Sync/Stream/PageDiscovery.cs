@@ -34,10 +34,13 @@ internal sealed class PageDiscovery(StreamDefinition stream, EngineSettings sett
     }
 
     /// <summary>What a fetched page teaches about its window.</summary>
-    /// <returns>The pages to fetch next, or null when the window must be split into <paramref name="parts"/> first.</returns>
-    public IReadOnlyList<PageTask>? Learn(PageTask task, PageResult result, WindowProgress progress, out int parts)
+    /// <returns>The pages to fetch next, or null when the window must be split into <paramref name="parts"/> first, or
+    /// cannot be read (<paramref name="problem"/>).</returns>
+    /// <param name="warning">Something about the page's paging worth telling, though the window is read in full.</param>
+    public IReadOnlyList<PageTask>? Learn(
+        PageTask task, PageResult result, WindowProgress progress, out int parts, out string? problem, out string? warning)
     {
-        parts = 1;
+        (parts, problem, warning) = (1, null, null);
         var window = task.Window;
         var endpoint = PageRequests.EndpointFor(stream, window);
         if (endpoint.Paging.Kind == PagingKind.None)
@@ -64,13 +67,29 @@ internal sealed class PageDiscovery(StreamDefinition stream, EngineSettings sett
         if (progress.PageCount is not null || _learnedPageCounts.ContainsKey(window) || task.Page != 1)
             return [];
 
-        if (result.Meta.PageCount is > 0 and var pageCount)
+        if (result.Meta.PageCount is > 0 and var reported)
         {
+            // meta.total says how many pages the window can fill: a count beyond it would page on for nothing, one short
+            // of it would stop with records unread.
+            var check = PageCountCheck.Of(result.Meta, reported, settings.PageSize);
+            if (check.Problem is { } broken)
+            {
+                problem = $"{window}: {broken}";
+                return null;
+            }
+            var pageCount = check.Pages;
             var wanted = (int)Math.Ceiling(pageCount / (double)settings.MaxPagesPerWindow);
             if (wanted > 1 && PageRequests.FiltersByTime(stream, window) && window.Length / wanted >= MinimumSplitLength)
             {
                 parts = wanted;
                 return null;
+            }
+            if (check.Understated is { } understated)
+            {
+                // Walk to an empty page rather than trust either figure.
+                warning = $"{window}: {understated}; reading on to an empty page";
+                _walkingWindows.Add(window);
+                return [task with { Page = 2 }];
             }
             _learnedPageCounts[window] = pageCount;
             return Enumerable.Range(2, pageCount - 1).Select(page => new PageTask(window, page)).ToList();

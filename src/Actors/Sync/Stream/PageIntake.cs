@@ -21,12 +21,22 @@ internal sealed class PageIntake(StreamDefinition stream, PageDiscovery discover
 
     public sealed record Write(FetchedPage Page) : Outcome;
 
+    /// <summary>The window cannot be read: its paging metadata contradicts itself.</summary>
+    public sealed record Broken(string Reason) : Outcome;
+
+    /// <summary>Said about the last page taken, to be logged; null when nothing was.</summary>
+    public string? Warning { get; private set; }
+
     public (IReadOnlyList<PageTask> Next, Outcome Outcome) Take(RunProgress? run, PageTask task, PageResult result)
     {
         var window = task.Window;
+        Warning = null;
         if (run?.OpenWindows.TryGetValue(window, out var progress) != true) return ([], new Nothing());
 
-        if (discovery.Learn(task, result, progress!, out var parts) is not { } next)
+        var learned = discovery.Learn(task, result, progress!, out var parts, out var problem, out var warning);
+        Warning = warning;
+        if (problem is not null) return ([], new Broken(problem));
+        if (learned is not { } next)
         {
             // Too many pages: the window is split and its parts fetched instead; this first page is dropped.
             _listing.Drop(window);

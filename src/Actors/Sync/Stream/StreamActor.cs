@@ -213,9 +213,13 @@ public sealed partial class StreamActor : ReceivePersistentActor
         _pages.Answered(Sender);
         _counters.Count(fetched.Result);
         var (next, outcome) = _intake.Take(_state.Run, fetched.Task, fetched.Result);
+        if (_intake.Warning is { } warning) _log.Warning("{Stream}: {Warning}", _stream.Name, warning);
         _pages.PushFront(next);
         switch (outcome)
         {
+            case PageIntake.Broken broken:
+                Fail($"{_stream.Name}: {broken.Reason}", transient: false, null);
+                return;
             case PageIntake.Replace { Parts.Count: 0 } replace:
                 PersistEvents([new StreamEvents.WindowCompleted(replace.Window)], 0);
                 break;
