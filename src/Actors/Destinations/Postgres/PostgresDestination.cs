@@ -79,17 +79,11 @@ public sealed class PostgresDestination : IDestination
         var tables = new PostgresTables(connection, transaction, _options.Schema);
         var recorded = await new PostgresBookkeeping(connection, transaction, _options.Schema)
             .ProgressOfAsync(names.Target, cancellationToken).ConfigureAwait(false);
-        return new DestinationProgress(
-            Verifiable: true,
-            TableExists: await tables.ExistsAsync(names.Target, cancellationToken).ConfigureAwait(false),
-            Recorded: recorded is not null,
-            Account: recorded?.Account,
-            Writes: recorded?.Writes ?? 0,
-            Cursor: recorded?.Cursor,
-            StagedRunId: await tables.StagingRunIdAsync(names.Target, cancellationToken).ConfigureAwait(false),
-            StagingExists: await tables.ExistsAsync(names.Staging, cancellationToken).ConfigureAwait(false),
-            SwappedRunId: recorded?.SwappedRunId,
-            LastReceipt: recorded?.LastReceipt);
+        return DestinationProgress.Of(
+            await tables.ExistsAsync(names.Target, cancellationToken).ConfigureAwait(false),
+            recorded,
+            await tables.StagingRunIdAsync(names.Target, cancellationToken).ConfigureAwait(false),
+            await tables.ExistsAsync(names.Staging, cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />

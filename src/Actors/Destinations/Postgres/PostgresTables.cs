@@ -8,6 +8,8 @@ internal sealed class PostgresTables(NpgsqlConnection connection, NpgsqlTransact
 {
     public const string Columns = "id, created_at, created_at_ts, record, _run_id, _synced_at";
 
+    private readonly PostgresStatements _sql = new(connection, transaction);
+
     public string Qualified(string table) => SqlIdentifier.Qualify(schema, table);
 
     private string Metadata => Qualified(StreamTableNames.StagingMetadataTable);
@@ -18,13 +20,13 @@ internal sealed class PostgresTables(NpgsqlConnection connection, NpgsqlTransact
     /// </summary>
     public async Task EnsureSchemaAsync(CancellationToken ct)
     {
-        await ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@k, 0))", ct, ("k", "paystack-sync schema " + schema));
-        if (!await ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = @s)", ct, ("s", schema)))
+        await _sql.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@k, 0))", ct, ("k", "paystack-sync schema " + schema));
+        if (!await _sql.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = @s)", ct, ("s", schema)))
         {
-            await ExecuteAsync($"CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(schema)}", ct);
+            await _sql.ExecuteAsync($"CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(schema)}", ct);
         }
 
-        await ExecuteAsync(
+        await _sql.ExecuteAsync(
             $"CREATE TABLE IF NOT EXISTS {Metadata} (table_name text PRIMARY KEY, run_id text NOT NULL, started_at timestamptz NOT NULL)",
             ct);
         await new PostgresBookkeeping(connection, transaction, schema).CreateAsync(ct);
@@ -32,27 +34,27 @@ internal sealed class PostgresTables(NpgsqlConnection connection, NpgsqlTransact
 
     /// <summary>Serialises table changes of one stream across processes until the transaction ends.</summary>
     public Task LockAsync(string table, CancellationToken ct) =>
-        ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@k, 0))", ct, ("k", Qualified(table)));
+        _sql.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@k, 0))", ct, ("k", Qualified(table)));
 
-    public Task CreateIfMissingAsync(string table, CancellationToken ct) => ExecuteAsync(
+    public Task CreateIfMissingAsync(string table, CancellationToken ct) => _sql.ExecuteAsync(
         $"CREATE TABLE IF NOT EXISTS {Qualified(table)} (id text NOT NULL, created_at text, created_at_ts timestamptz, " +
         "record jsonb NOT NULL, _run_id text NOT NULL, _synced_at timestamptz NOT NULL)",
         ct);
 
     public async Task<bool> ExistsAsync(string table, CancellationToken ct) =>
-        await ScalarAsync<bool>("SELECT to_regclass(@t) IS NOT NULL", ct, ("t", Qualified(table)));
+        await _sql.ScalarAsync<bool>("SELECT to_regclass(@t) IS NOT NULL", ct, ("t", Qualified(table)));
 
-    public Task DropAsync(string table, CancellationToken ct) => ExecuteAsync($"DROP TABLE IF EXISTS {Qualified(table)}", ct);
+    public Task DropAsync(string table, CancellationToken ct) => _sql.ExecuteAsync($"DROP TABLE IF EXISTS {Qualified(table)}", ct);
 
     /// <summary>Renames a table and its unique key index, so the index name always follows the table name.</summary>
     public async Task RenameAsync(string from, string to, CancellationToken ct)
     {
-        await ExecuteAsync($"ALTER TABLE {Qualified(from)} RENAME TO {SqlIdentifier.Quote(to)}", ct);
+        await _sql.ExecuteAsync($"ALTER TABLE {Qualified(from)} RENAME TO {SqlIdentifier.Quote(to)}", ct);
         foreach (var (index, _) in await UniqueIdIndexesAsync(to, ct))
         {
             if (index == UniqueIndexName(from))
             {
-                await ExecuteAsync($"ALTER INDEX {Qualified(index)} RENAME TO {SqlIdentifier.Quote(UniqueIndexName(to))}", ct);
+                await _sql.ExecuteAsync($"ALTER INDEX {Qualified(index)} RENAME TO {SqlIdentifier.Quote(UniqueIndexName(to))}", ct);
             }
         }
     }
@@ -66,10 +68,10 @@ internal sealed class PostgresTables(NpgsqlConnection connection, NpgsqlTransact
         }
 
         var quoted = Qualified(table);
-        await ExecuteAsync(
+        await _sql.ExecuteAsync(
             $"DELETE FROM {quoted} AS a USING {quoted} AS b WHERE a.id = b.id AND (a._synced_at, a.ctid) < (b._synced_at, b.ctid)",
             ct);
-        await ExecuteAsync($"CREATE UNIQUE INDEX {SqlIdentifier.Quote(UniqueIndexName(table))} ON {quoted} (id)", ct);
+        await _sql.ExecuteAsync($"CREATE UNIQUE INDEX {SqlIdentifier.Quote(UniqueIndexName(table))} ON {quoted} (id)", ct);
     }
 
     /// <summary>An appended table must accept repeated ids, so a unique key left by dedupe or overwrite goes.</summary>
@@ -84,26 +86,26 @@ internal sealed class PostgresTables(NpgsqlConnection connection, NpgsqlTransact
                     "Drop the table or write it with append_dedup or overwrite.");
             }
 
-            await ExecuteAsync($"DROP INDEX {Qualified(index)}", ct);
+            await _sql.ExecuteAsync($"DROP INDEX {Qualified(index)}", ct);
         }
     }
 
     public Task<string?> StagingRunIdAsync(string table, CancellationToken ct) =>
-        ScalarAsync<string?>($"SELECT run_id FROM {Metadata} WHERE table_name = @t", ct, ("t", table));
+        _sql.ScalarAsync<string?>($"SELECT run_id FROM {Metadata} WHERE table_name = @t", ct, ("t", table));
 
-    public Task RecordStagingAsync(string table, string runId, CancellationToken ct) => ExecuteAsync(
+    public Task RecordStagingAsync(string table, string runId, CancellationToken ct) => _sql.ExecuteAsync(
         $"INSERT INTO {Metadata} (table_name, run_id, started_at) VALUES (@t, @r, now()) " +
         "ON CONFLICT (table_name) DO UPDATE SET run_id = excluded.run_id, started_at = excluded.started_at",
         ct, ("t", table), ("r", runId));
 
     public Task ForgetStagingAsync(string table, CancellationToken ct) =>
-        ExecuteAsync($"DELETE FROM {Metadata} WHERE table_name = @t", ct, ("t", table));
+        _sql.ExecuteAsync($"DELETE FROM {Metadata} WHERE table_name = @t", ct, ("t", table));
 
     private static string UniqueIndexName(string table) => table + "_uk";
 
     private async Task<List<(string Index, bool IsConstraint)>> UniqueIdIndexesAsync(string table, CancellationToken ct)
     {
-        await using var command = Command(
+        await using var command = _sql.Command(
             "SELECT c.relname, EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) " +
             "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid " +
             "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] " +
@@ -117,29 +119,5 @@ internal sealed class PostgresTables(NpgsqlConnection connection, NpgsqlTransact
         }
 
         return result;
-    }
-
-    private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(sql, parameters);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private async Task<T?> ScalarAsync<T>(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(sql, parameters);
-        var value = await command.ExecuteScalarAsync(ct);
-        return value is null or DBNull ? default : (T)value;
-    }
-
-    private NpgsqlCommand Command(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
     }
 }

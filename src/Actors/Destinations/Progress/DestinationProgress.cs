@@ -27,6 +27,19 @@ public sealed record DestinationProgress(
     string? SwappedRunId = null,
     string? LastReceipt = null)
 {
+    /// <summary>What a database destination read about one of its tables.</summary>
+    internal static DestinationProgress Of(bool tableExists, RecordedProgress? recorded, string? stagedRunId, bool stagingExists) => new(
+        Verifiable: true,
+        TableExists: tableExists,
+        Recorded: recorded is not null,
+        Account: recorded?.Account,
+        Writes: recorded?.Writes ?? 0,
+        Cursor: recorded?.Cursor,
+        StagedRunId: stagedRunId,
+        StagingExists: stagingExists,
+        SwappedRunId: recorded?.SwappedRunId,
+        LastReceipt: recorded?.LastReceipt);
+
     /// <summary>A destination that proves nothing: the journal (or the state handed in) is trusted as it is.</summary>
     public static DestinationProgress Unverifiable { get; } = new(false, false, false, null, 0, null);
 }

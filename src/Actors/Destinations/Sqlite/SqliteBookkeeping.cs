@@ -10,6 +10,8 @@ namespace Paystack.Actors.Destinations.Sqlite;
 /// </summary>
 internal sealed class SqliteBookkeeping(SqliteConnection connection, SqliteTransaction? transaction)
 {
+    private readonly SqliteStatements _sql = new(connection, transaction);
+
     private static readonly string Progress = SqlIdentifier.Quote(StreamTableNames.ProgressTable);
     private static readonly string Identity = SqlIdentifier.Quote(StreamTableNames.IdentityTable);
     private static readonly string Lease = SqlIdentifier.Quote(StreamTableNames.LeaseTable);
@@ -25,20 +27,20 @@ internal sealed class SqliteBookkeeping(SqliteConnection connection, SqliteTrans
     /// <summary>The destination's id, minted on first use.</summary>
     public string DestinationId()
     {
-        Execute($"INSERT INTO {Identity} (singleton, id, created_at) VALUES (1, $id, $at) ON CONFLICT (singleton) DO NOTHING",
+        _sql.Execute($"INSERT INTO {Identity} (singleton, id, created_at) VALUES (1, $id, $at) ON CONFLICT (singleton) DO NOTHING",
             ("$id", DestinationIds.New()), ("$at", Now()));
-        return Scalar<string>($"SELECT id FROM {Identity}")!;
+        return _sql.Scalar<string>($"SELECT id FROM {Identity}")!;
     }
 
     /// <summary>Counts one more batch written to <paramref name="table"/> and returns the count.</summary>
-    public long CountWrite(string table, string account, string? receipt) => Scalar<long>(
+    public long CountWrite(string table, string account, string? receipt) => _sql.Scalar<long>(
         $"INSERT INTO {Progress} (table_name, account, writes, last_receipt, updated_at) VALUES ($t, $a, 1, $r, $at) " +
         "ON CONFLICT (table_name) DO UPDATE SET writes = writes + 1, account = excluded.account, last_receipt = excluded.last_receipt, " +
         "updated_at = excluded.updated_at RETURNING writes",
         ("$t", table), ("$a", account), ("$r", receipt), ("$at", Now()));
 
     /// <summary>Records that a run of <paramref name="table"/> completed, complete below <paramref name="cursor"/>.</summary>
-    public void RecordCompletion(string table, string account, DateTimeOffset? cursor, string? swappedRunId) => Execute(
+    public void RecordCompletion(string table, string account, DateTimeOffset? cursor, string? swappedRunId) => _sql.Execute(
         $"INSERT INTO {Progress} (table_name, account, writes, cursor, swapped_run_id, updated_at) VALUES ($t, $a, 0, $c, $s, $at) " +
         "ON CONFLICT (table_name) DO UPDATE SET account = excluded.account, cursor = excluded.cursor, " +
         "swapped_run_id = coalesce(excluded.swapped_run_id, swapped_run_id), updated_at = excluded.updated_at",
@@ -46,7 +48,7 @@ internal sealed class SqliteBookkeeping(SqliteConnection connection, SqliteTrans
 
     public RecordedProgress? ProgressOf(string table)
     {
-        using var command = Command(
+        using var command = _sql.Command(
             $"SELECT account, writes, cursor, swapped_run_id, last_receipt FROM {Progress} WHERE table_name = $t", ("$t", table));
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return null;
@@ -55,7 +57,7 @@ internal sealed class SqliteBookkeeping(SqliteConnection connection, SqliteTrans
             reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
     }
 
-    public void RecordHolder(LeaseHolder holder) => Execute(
+    public void RecordHolder(LeaseHolder holder) => _sql.Execute(
         $"INSERT INTO {Lease} (account, host, pid, since) VALUES ($a, $h, $p, $s) " +
         "ON CONFLICT (account) DO UPDATE SET host = excluded.host, pid = excluded.pid, since = excluded.since",
         ("$a", holder.Account), ("$h", holder.Host), ("$p", holder.ProcessId), ("$s", RecordBatches.SortableUtc(holder.Since)));
@@ -63,7 +65,7 @@ internal sealed class SqliteBookkeeping(SqliteConnection connection, SqliteTrans
     /// <summary>The holder that recorded itself last (a SQLite file takes one run at a time, whatever its account).</summary>
     public LeaseHolder? LatestHolder()
     {
-        using var command = Command($"SELECT account, host, pid, since FROM {Lease} ORDER BY since DESC LIMIT 1");
+        using var command = _sql.Command($"SELECT account, host, pid, since FROM {Lease} ORDER BY since DESC LIMIT 1");
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? new LeaseHolder(reader.GetString(0), reader.GetString(1), reader.GetInt32(2),
@@ -72,30 +74,4 @@ internal sealed class SqliteBookkeeping(SqliteConnection connection, SqliteTrans
     }
 
     private static string Now() => RecordBatches.SortableUtc(DateTimeOffset.UtcNow)!;
-
-    private void Execute(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        command.ExecuteNonQuery();
-    }
-
-    private T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        var value = command.ExecuteScalar();
-        return value is null or DBNull ? default : (T)value;
-    }
-
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
 }

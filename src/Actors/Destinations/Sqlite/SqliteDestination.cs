@@ -79,17 +79,8 @@ public sealed class SqliteDestination : IDestination
             using var transaction = Open().BeginTransaction(deferred: true);
             var tables = new SqliteTables(_connection!, transaction);
             var recorded = new SqliteBookkeeping(_connection!, transaction).ProgressOf(names.Target);
-            return new DestinationProgress(
-                Verifiable: true,
-                TableExists: tables.Exists(names.Target),
-                Recorded: recorded is not null,
-                Account: recorded?.Account,
-                Writes: recorded?.Writes ?? 0,
-                Cursor: recorded?.Cursor,
-                StagedRunId: tables.StagingRunId(names.Target),
-                StagingExists: tables.Exists(names.Staging),
-                SwappedRunId: recorded?.SwappedRunId,
-                LastReceipt: recorded?.LastReceipt);
+            return DestinationProgress.Of(
+                tables.Exists(names.Target), recorded, tables.StagingRunId(names.Target), tables.Exists(names.Staging));
         }
         finally
         {

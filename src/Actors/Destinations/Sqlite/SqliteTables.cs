@@ -8,18 +8,20 @@ internal sealed class SqliteTables(SqliteConnection connection, SqliteTransactio
 {
     public const string Columns = "id, created_at, created_at_ts, record, _run_id, _synced_at";
 
-    public void CreateIfMissing(string table) => Execute(
+    private readonly SqliteStatements _sql = new(connection, transaction);
+
+    public void CreateIfMissing(string table) => _sql.Execute(
         $"CREATE TABLE IF NOT EXISTS {SqlIdentifier.Quote(table)} (" +
         "id TEXT NOT NULL, created_at TEXT, created_at_ts TEXT, record TEXT NOT NULL, " +
         "_run_id TEXT NOT NULL, _synced_at TEXT NOT NULL)");
 
     public bool Exists(string table) =>
-        Scalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $t", ("$t", table)) > 0;
+        _sql.Scalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $t", ("$t", table)) > 0;
 
-    public void Drop(string table) => Execute($"DROP TABLE IF EXISTS {SqlIdentifier.Quote(table)}");
+    public void Drop(string table) => _sql.Execute($"DROP TABLE IF EXISTS {SqlIdentifier.Quote(table)}");
 
     public void Rename(string from, string to) =>
-        Execute($"ALTER TABLE {SqlIdentifier.Quote(from)} RENAME TO {SqlIdentifier.Quote(to)}");
+        _sql.Execute($"ALTER TABLE {SqlIdentifier.Quote(from)} RENAME TO {SqlIdentifier.Quote(to)}");
 
     /// <summary>
     /// Gives the table a unique key on id, first keeping only the latest row of each id (a table that was appended to
@@ -34,9 +36,9 @@ internal sealed class SqliteTables(SqliteConnection connection, SqliteTransactio
         }
 
         var quoted = SqlIdentifier.Quote(table);
-        Execute($"DELETE FROM {quoted} WHERE rowid NOT IN (SELECT max(rowid) FROM {quoted} GROUP BY id)");
+        _sql.Execute($"DELETE FROM {quoted} WHERE rowid NOT IN (SELECT max(rowid) FROM {quoted} GROUP BY id)");
         var indexName = $"{table}_uk_{Guid.NewGuid().ToString("N")[..8]}";
-        Execute($"CREATE UNIQUE INDEX {SqlIdentifier.Quote(indexName)} ON {quoted} (id)");
+        _sql.Execute($"CREATE UNIQUE INDEX {SqlIdentifier.Quote(indexName)} ON {quoted} (id)");
     }
 
     /// <summary>An appended table must accept repeated ids, so a unique key left by dedupe or overwrite goes.</summary>
@@ -51,25 +53,25 @@ internal sealed class SqliteTables(SqliteConnection connection, SqliteTransactio
                     "Drop the table or write it with append_dedup or overwrite.");
             }
 
-            Execute($"DROP INDEX {SqlIdentifier.Quote(name)}");
+            _sql.Execute($"DROP INDEX {SqlIdentifier.Quote(name)}");
         }
     }
 
-    public string? StagingRunId(string table) => Scalar<string?>(
+    public string? StagingRunId(string table) => _sql.Scalar<string?>(
         $"SELECT run_id FROM {SqlIdentifier.Quote(StreamTableNames.StagingMetadataTable)} WHERE table_name = $t",
         ("$t", table));
 
-    public void RecordStaging(string table, string runId) => Execute(
+    public void RecordStaging(string table, string runId) => _sql.Execute(
         $"INSERT INTO {SqlIdentifier.Quote(StreamTableNames.StagingMetadataTable)} (table_name, run_id, started_at) " +
         "VALUES ($t, $r, $s) ON CONFLICT (table_name) DO UPDATE SET run_id = excluded.run_id, started_at = excluded.started_at",
         ("$t", table), ("$r", runId), ("$s", RecordBatches.SortableUtc(DateTimeOffset.UtcNow)));
 
-    public void ForgetStaging(string table) => Execute(
+    public void ForgetStaging(string table) => _sql.Execute(
         $"DELETE FROM {SqlIdentifier.Quote(StreamTableNames.StagingMetadataTable)} WHERE table_name = $t", ("$t", table));
 
     private List<(string Name, string Origin)> UniqueIdIndexes(string table)
     {
-        using var command = Command(
+        using var command = _sql.Command(
             "SELECT il.name, il.origin FROM pragma_index_list($t) AS il WHERE il.\"unique\" = 1 " +
             "AND (SELECT count(*) FROM pragma_index_info(il.name)) = 1 " +
             "AND (SELECT ii.name FROM pragma_index_info(il.name) AS ii) = 'id'",
@@ -82,31 +84,5 @@ internal sealed class SqliteTables(SqliteConnection connection, SqliteTransactio
         }
 
         return result;
-    }
-
-    private void Execute(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        command.ExecuteNonQuery();
-    }
-
-    private T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        var value = command.ExecuteScalar();
-        return value is null or DBNull ? default : (T)value;
-    }
-
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
     }
 }
