@@ -105,7 +105,11 @@ public sealed partial class StreamActor : ReceivePersistentActor
                 Context.Unwatch(preparer);
                 if (prepared.Warning is { } warning) _log.Warning("{Stream}: {Reason}", _stream.Name, warning);
                 var remaining = prepared.Events.Count;
-                if (remaining == 0) BeginSink(prepared.Resumed);
+                if (remaining == 0)
+                {
+                    BeginSink(prepared.Resumed);
+                    return;
+                }
                 PersistAll(prepared.Events, e =>
                 {
                     _state = _state.Apply(e);
