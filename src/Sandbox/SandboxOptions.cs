@@ -55,6 +55,13 @@ public sealed class SandboxOptions
     public bool RateLimitHeaders { get; set; } = true;
 
     /// <summary>
+    /// Whether only 429 answers carry <c>X-RateLimit-*</c> (when <see cref="RateLimitHeaders"/> is on). Paystack's docs
+    /// describe the headers for a 429; whether other answers carry them is unconfirmed. A client then learns the limit
+    /// only by exceeding it.
+    /// </summary>
+    public bool RateLimitHeadersOnlyOn429 { get; set; }
+
+    /// <summary>
     /// Paths whose <c>meta.perPage</c> is echoed as a JSON string rather than a number. The spec types it as a string
     /// on <c>refund</c> and as string-or-integer on customer, paymentrequest and transaction; the default picks
     /// <c>refund</c> and <c>paymentrequest</c> so clients meet both forms, while the documented samples of customer

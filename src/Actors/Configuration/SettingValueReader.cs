@@ -26,6 +26,23 @@ internal sealed class SettingValueReader(Config config, List<string> problems)
         return value;
     }
 
+    /// <summary>A number above 0 and below 1 (or up to 1 when <paramref name="inclusiveMax"/>).</summary>
+    public double Fraction(string path, bool inclusiveMax)
+    {
+        const double fallback = 0.5;
+        if (Raw(path) is not { } raw)
+            return fallback;
+        var range = inclusiveMax ? "above 0 and at most 1" : "above 0 and below 1";
+        if (!double.TryParse(raw.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            problems.Add($"{path} must be a number {range} (got {Shown(raw)})");
+            return fallback;
+        }
+        if (value <= 0 || value > 1 || (value == 1 && !inclusiveMax))
+            problems.Add($"{path} must be {range} (got {value.ToString(CultureInfo.InvariantCulture)})");
+        return value;
+    }
+
     /// <summary>A duration of at least <paramref name="min"/> (zero allowed only when min is zero).</summary>
     public TimeSpan Duration(string path, TimeSpan min)
     {

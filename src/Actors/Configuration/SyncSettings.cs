@@ -41,6 +41,18 @@ public sealed record EngineSettings(
 /// <param name="MaxInFlight">Requests in flight per key at most, whatever the budget.</param>
 public sealed record RateLimitSettings(int TestRequests, int LiveRequests, TimeSpan Period, int MaxInFlight)
 {
+    /// <summary>The longest pause a 429 or a spent budget may impose; a longer ask refuses the key's requests instead.</summary>
+    public TimeSpan MaxPause { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>What a 429 multiplies the budget by (0 &lt; f &lt; 1).</summary>
+    public double DecreaseFactor { get; init; } = 0.5;
+
+    /// <summary>A lowered budget grows after each interval this long without a 429.</summary>
+    public TimeSpan RecoveryInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How much it grows per interval, as a fraction of the configured budget (0 &lt; s &le; 1).</summary>
+    public double RecoveryStep { get; init; } = 0.25;
+
     /// <summary>The budget for a key: live keys get the live limit, everything else the test limit.</summary>
     public int RequestsFor(string secretKey) =>
         secretKey.Contains("_live_", StringComparison.Ordinal) ? LiveRequests : TestRequests;

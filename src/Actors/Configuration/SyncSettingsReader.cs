@@ -36,7 +36,13 @@ internal static class SyncSettingsReader
             TestRequests: read.Int(limits + "test-requests", 1, 1_000_000),
             LiveRequests: read.Int(limits + "live-requests", 1, 1_000_000),
             Period: read.PositiveDuration(limits + "period"),
-            MaxInFlight: read.Int(limits + "max-in-flight", 1, 1024));
+            MaxInFlight: read.Int(limits + "max-in-flight", 1, 1024))
+        {
+            MaxPause = read.PositiveDuration(limits + "max-pause"),
+            DecreaseFactor = read.Fraction(limits + "decrease-factor", inclusiveMax: false),
+            RecoveryInterval = read.PositiveDuration(limits + "recovery-interval"),
+            RecoveryStep = read.Fraction(limits + "recovery-step", inclusiveMax: true),
+        };
 
         var httpSettings = new HttpSettings(
             RequestTimeout: read.PositiveDuration(http + "request-timeout"),

@@ -13,6 +13,7 @@ public static class SyncMetrics
 
     private static readonly Meter Meter = new(MeterName, "1.0");
     private static readonly ConcurrentDictionary<string, long> InFlightByStream = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, long> BudgetByLimiter = new(StringComparer.Ordinal);
 
     private static readonly Counter<long> Records = Meter.CreateCounter<long>(
         "paystack_sync.records", "{record}", "Records made durable at the destination.");
@@ -43,6 +44,9 @@ public static class SyncMetrics
         Meter.CreateObservableGauge("paystack_sync.fetchers_in_flight",
             () => InFlightByStream.Select(e => new Measurement<long>(e.Value, Tag("stream", e.Key))),
             "{page}", "Pages being fetched right now.");
+        Meter.CreateObservableGauge("paystack_sync.rate_limiter.budget",
+            () => BudgetByLimiter.Select(e => new Measurement<long>(e.Value, Tag("limiter", e.Key))),
+            "{request}", "Requests per rate-limit period a key's limiter allows now: lowered by 429s and Paystack's headers, recovering after quiet intervals.");
     }
 
     /// <summary>Counters of a stream moved by these amounts.</summary>
@@ -57,6 +61,11 @@ public static class SyncMetrics
     }
 
     public static void FetchersInFlight(string stream, long pages) => InFlightByStream[stream] = pages;
+
+    /// <param name="limiter">The limiter actor's name (rate-limiter-{account}).</param>
+    public static void LimiterBudget(string limiter, long budget) => BudgetByLimiter[limiter] = budget;
+
+    public static void LimiterStopped(string limiter) => BudgetByLimiter.TryRemove(limiter, out _);
 
     public static void ResponseReceived(int statusCode) =>
         Responses.Add(1, Tag("status_code", statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -45,7 +45,7 @@ internal sealed class SandboxPipeline
 
             var decision = _limiter.TryAcquire(key.Key!, domain == "live" ? _options.LiveRateLimit : _options.TestRateLimit);
             var headers = context.Response.Headers;
-            if (_options.RateLimitHeaders)
+            if (_options.RateLimitHeaders && (!decision.Admitted || !_options.RateLimitHeadersOnlyOn429))
             {
                 headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
                 headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);

@@ -24,7 +24,11 @@ public static class RateLimiterProtocol
         private ReleaseSlot() { }
     }
 
-    /// <summary>One HTTP attempt asks to go; answered with <see cref="PermitGranted"/> when the budget allows.</summary>
+    /// <summary>
+    /// One HTTP attempt asks to go; answered with <see cref="PermitGranted"/> when the budget allows, or with a
+    /// <see cref="Akka.Actor.Status.Failure"/> carrying a <see cref="PaystackApiException"/> while Paystack asks for a pause
+    /// longer than max-pause.
+    /// </summary>
     public sealed record AcquirePermit
     {
         public static AcquirePermit Instance { get; } = new();
@@ -46,9 +50,17 @@ public static class RateLimiterProtocol
         private GetStatus() { }
     }
 
+    /// <param name="Limit">The budget in force: requests per <paramref name="Period"/> the key may send now. It starts at
+    /// <paramref name="ConfiguredLimit"/>, drops on a 429 or a lower X-RateLimit-Limit and grows back after quiet intervals.</param>
     /// <param name="Granted">Permits granted since start.</param>
     /// <param name="Waiting">Attempts waiting for a permit now.</param>
     /// <param name="PausedUntil">When a 429 or the headers paused the key, until when.</param>
     /// <param name="TotalWait">Time attempts spent waiting for permits, summed.</param>
-    public sealed record LimiterStatus(int Limit, TimeSpan Period, long Granted, int Waiting, int SlotsInUse, DateTimeOffset? PausedUntil, long Throttled, TimeSpan TotalWait);
+    /// <param name="ServerLimit">X-RateLimit-Limit as Paystack last reported it.</param>
+    /// <param name="ServerWindow">The longest X-RateLimit-Reset seen (at most the period): Paystack's window is at least this long.</param>
+    /// <param name="RefusedUntil">While Paystack asked for a pause longer than max-pause, until when permits are refused.</param>
+    /// <param name="Refused">Permits refused since start.</param>
+    public sealed record LimiterStatus(
+        int Limit, TimeSpan Period, long Granted, int Waiting, int SlotsInUse, DateTimeOffset? PausedUntil, long Throttled, TimeSpan TotalWait,
+        int ConfiguredLimit, int? ServerLimit, TimeSpan? ServerWindow, DateTimeOffset? RefusedUntil, long Refused);
 }
