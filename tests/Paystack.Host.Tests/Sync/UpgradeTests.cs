@@ -115,12 +115,10 @@ public sealed class UpgradeTests(ITestOutputHelper output)
         var destinationId = Assert.Single(await QueryAsync(destination, "SELECT id FROM _paystack_sync_destination"));
         var keys = await SyncJournal.KeysAsync(journal);
         var handedOver = await SyncJournal.KeysAsync(journal, "progress-handed-over.v1");
-        var imported = await SyncJournal.KeysAsync(journal, "progress-imported.v1");
+        // The new key's own events, the import among them, are pruned once the run's snapshot holds them.
         foreach (var (table, _) in Streams)
         {
-            var key = $"stream-{Account}-{destinationId}-{table}";
-            Assert.Contains(key, keys);
-            Assert.Contains(key, imported);
+            Assert.Contains($"stream-{Account}-{destinationId}-{table}", keys);
             Assert.Contains($"stream-{Account}-{table}", handedOver);
         }
     }

@@ -110,17 +110,19 @@ public sealed partial class StreamActor
                     StopFetchers();
                     // The supervisor stops a completed stream, and a sync's process ends with its last stream: the run's
                     // events are pruned before the stream says it is done.
+                    // Answers about an earlier snapshot may still arrive: only the final one's count here.
+                    var last = LastSequenceNr;
                     SaveSnapshot(_state.ToSnapshot());
                     var pending = 2;
                     void Acknowledged() { if (--pending == 0) ReportCompleted(completed); }
                     Become(() =>
                     {
-                        Command<SaveSnapshotSuccess>(success => Prune(success.Metadata.SequenceNr));
-                        Command<SaveSnapshotFailure>(_ => ReportCompleted(completed));
-                        Command<DeleteMessagesSuccess>(_ => Acknowledged());
-                        Command<DeleteMessagesFailure>(_ => Acknowledged());
-                        Command<DeleteSnapshotsSuccess>(_ => Acknowledged());
-                        Command<DeleteSnapshotsFailure>(_ => Acknowledged());
+                        Command<SaveSnapshotSuccess>(saved => saved.Metadata.SequenceNr == last, _ => Prune(last));
+                        Command<SaveSnapshotFailure>(failed => failed.Metadata.SequenceNr == last, _ => ReportCompleted(completed));
+                        Command<DeleteMessagesSuccess>(deleted => deleted.ToSequenceNr == last, _ => Acknowledged());
+                        Command<DeleteMessagesFailure>(failed => failed.ToSequenceNr == last, _ => Acknowledged());
+                        Command<DeleteSnapshotsSuccess>(deleted => deleted.Criteria.MaxSequenceNr == last - 1, _ => Acknowledged());
+                        Command<DeleteSnapshotsFailure>(failed => failed.Criteria.MaxSequenceNr == last - 1, _ => Acknowledged());
                         WatchForStalls();
                         CommonCommands();
                     });
