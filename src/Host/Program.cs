@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Paystack.Host.Commands;
+using Paystack.Host.Running;
 
 var root = new RootCommand("paystack-sync: copies a Paystack account into a database or into Airbyte.");
 foreach (var command in CommandCatalog.All())
     root.Subcommands.Add(command);
 
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+return ArgumentErrors.Refuse(parsed, Console.Error) ?? await parsed.InvokeAsync();

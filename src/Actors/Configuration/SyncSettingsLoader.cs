@@ -75,13 +75,19 @@ public static class SyncSettingsLoader
     {
         if (string.IsNullOrWhiteSpace(text))
             return Config.Empty;
+        if (HoconSyntax.FirstProblem(text) is { } syntax)
+        {
+            problems.Add($"{origin} is not valid HOCON: {syntax}");
+            return null;
+        }
         try
         {
             return ConfigurationFactory.ParseString(text);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            problems.Add($"{origin} is not valid HOCON: {error.Message}");
+            // Some parser messages run over several lines; a problem is one line of the report.
+            problems.Add($"{origin} is not valid HOCON: {string.Join(" ", error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
             return null;
         }
     }

@@ -11,7 +11,6 @@ internal static class AdminAuthentication
     public static void UseAdminToken(this WebApplication app, string? token)
     {
         if (token is null) return;
-        var expected = Encoding.UTF8.GetBytes(token);
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
@@ -20,9 +19,7 @@ internal static class AdminAuthentication
                 await next(context);
                 return;
             }
-            var header = context.Request.Headers.Authorization.ToString();
-            var given = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? Encoding.UTF8.GetBytes(header[7..].Trim()) : [];
-            if (CryptographicOperations.FixedTimeEquals(given, expected))
+            if (CarriesToken(context.Request, token))
             {
                 await next(context);
                 return;
@@ -30,7 +27,18 @@ internal static class AdminAuthentication
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await context.Response.WriteAsJsonAsync(new AdminModels.Error(
-                header.Length == 0 ? "This endpoint needs a bearer token (Authorization: Bearer TOKEN)." : "The bearer token is wrong."));
+                context.Request.Headers.Authorization.ToString().Length == 0
+                    ? "This endpoint needs a bearer token (Authorization: Bearer TOKEN)."
+                    : "The bearer token is wrong."));
         });
+    }
+
+    /// <summary>Whether the request's <c>Authorization: Bearer</c> header holds <paramref name="token"/>, compared in constant time.</summary>
+    public static bool CarriesToken(HttpRequest request, string? token)
+    {
+        if (token is null) return false;
+        var header = request.Headers.Authorization.ToString();
+        var given = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? Encoding.UTF8.GetBytes(header[7..].Trim()) : [];
+        return CryptographicOperations.FixedTimeEquals(given, Encoding.UTF8.GetBytes(token));
     }
 }

@@ -80,8 +80,12 @@ internal sealed class AdminClient : IDisposable
     {
         try
         {
-            var error = await response.Content.ReadFromJsonAsync<AdminModels.Error>(Json, cancellationToken);
-            if (!string.IsNullOrWhiteSpace(error?.Message)) return error.Message;
+            // Errors carry "message"; problem bodies (a refused cross-site request) carry "detail".
+            var error = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
+            foreach (var field in new[] { "message", "detail" })
+                if (error.ValueKind == JsonValueKind.Object && error.TryGetProperty(field, out var text)
+                    && text.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(text.GetString()))
+                    return text.GetString()!;
         }
         catch (Exception unreadable) when (unreadable is JsonException or NotSupportedException or InvalidOperationException)
         {

@@ -45,4 +45,7 @@ internal static class AdminModels
     public sealed record Health(string Status, IReadOnlyList<string> Problems);
 
     public sealed record Error(string Message);
+
+    /// <summary>An RFC 9457 problem body (<c>application/problem+json</c>), for refusals a client may not expect.</summary>
+    public sealed record Problem(string Type, string Title, int Status, string Detail);
 }

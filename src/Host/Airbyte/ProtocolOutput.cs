@@ -64,6 +64,7 @@ internal sealed class ProtocolOutput : IDisposable
     internal static class Log
     {
         public static void Info(string message) => Console.Error.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} INFO  {message}");
+        public static void Warn(string message) => Console.Error.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} WARN  {message}");
         public static void Error(string message) => Console.Error.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} ERROR {message}");
     }
 }

@@ -13,7 +13,7 @@ internal sealed record ReadInputs(SourceConfig Source, ConfiguredCatalog Catalog
     /// <exception cref="AirbyteConfigException">Any input is missing or invalid; the message names the file and problem.</exception>
     public static ReadInputs Load(string? configPath, string? catalogPath, string? statePath, string? hoconPath)
     {
-        var source = SourceConfigReader.Load(configPath ?? "");
+        var source = SourceConfigReader.Load(configPath ?? "", warn: ProtocolOutput.Log.Warn);
         var catalog = ConfiguredCatalogReader.Load(catalogPath ?? "");
         var state = string.IsNullOrWhiteSpace(statePath) ? InputState.Empty : InputStateReader.Load(statePath);
         LoadedSyncSettings settings;

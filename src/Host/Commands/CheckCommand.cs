@@ -25,7 +25,7 @@ internal static class CheckCommand
             SourceConfig source;
             try
             {
-                source = SourceConfigReader.Load(parseResult.GetValue(config) ?? "");
+                source = SourceConfigReader.Load(parseResult.GetValue(config) ?? "", warn: ProtocolOutput.Log.Warn);
             }
             catch (AirbyteConfigException e)
             {

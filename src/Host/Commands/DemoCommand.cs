@@ -39,6 +39,15 @@ internal static class DemoCommand
             var console = AnsiConsole.Console;
             var file = parseResult.GetValue(database)!;
             var journal = file.FullName + ".journal";
+            try
+            {
+                SqliteFileCheck.EnsureWritable(file.FullName, "--database");
+            }
+            catch (ArgumentException unusable)
+            {
+                await Console.Error.WriteLineAsync($"paystack-sync demo: {unusable.Message}");
+                return SyncCommand.BadInputExitCode;
+            }
             foreach (var path in new[] { file.FullName, journal })
                 foreach (var suffix in new[] { "", "-wal", "-shm" })
                     File.Delete(path + suffix);

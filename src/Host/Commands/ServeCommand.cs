@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Paystack.Actors.Logging;
 using Paystack.Host.Running;
 using Paystack.Host.Serve;
 
@@ -27,7 +28,7 @@ internal static class ServeCommand
             ServeOptions serve;
             try
             {
-                serve = options.Read(parseResult);
+                serve = options.Read(parseResult, warning => error.WriteLine($"paystack-sync serve: warning: {warning}"));
             }
             catch (Exception invalid) when (SyncCommandOptions.IsBadInput(invalid))
             {
@@ -54,6 +55,12 @@ internal static class ServeCommand
         catch (IOException bindFailure)
         {
             await error.WriteLineAsync($"paystack-sync serve: cannot listen on the admin address: {bindFailure.Message}");
+            return 1;
+        }
+        catch (Exception failure)
+        {
+            // A journal that cannot be opened, say: one line, as sync reports it, rather than an unhandled exception.
+            await error.WriteLineAsync($"paystack-sync serve: {SecretRedactor.RedactKnownPatterns(failure.Message)}");
             return 1;
         }
 

@@ -31,7 +31,7 @@ internal static class SyncCommand
             SyncCommandInputs inputs;
             try
             {
-                inputs = options.Read(parseResult);
+                inputs = options.Read(parseResult, warning => Console.Error.WriteLine($"paystack-sync sync: warning: {warning}"));
             }
             catch (Exception e) when (SyncCommandOptions.IsBadInput(e))
             {
@@ -41,9 +41,10 @@ internal static class SyncCommand
 
             var request = inputs.Request;
             var logOptions = EngineRuntime.LogOptions(inputs.LogLevel, inputs.LogJson);
-            await using var runtime = EngineRuntime.Start(inputs.Settings, request.Source.SecretKey, inMemoryJournal: false, logOptions);
+            EngineRuntime? runtime = null;
             try
             {
+                runtime = EngineRuntime.Start(inputs.Settings, request.Source.SecretKey, inMemoryJournal: false, logOptions);
                 var outcome = await SyncRunner.RunAsync(runtime, request, console, cancellationToken);
                 return outcome.Succeeded ? 0 : StreamFailedExitCode;
             }
@@ -65,6 +66,10 @@ internal static class SyncCommand
                 // Whatever broke (an unreachable database, a corrupt journal), say it plainly; the journal holds only durable pages.
                 await Console.Error.WriteLineAsync($"paystack-sync sync: {SecretRedactor.RedactKnownPatterns(e.Message)}");
                 return StreamFailedExitCode;
+            }
+            finally
+            {
+                if (runtime is not null) await runtime.DisposeAsync();
             }
         });
         return command;

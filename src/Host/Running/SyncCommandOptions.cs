@@ -93,16 +93,20 @@ internal sealed class SyncCommandOptions
         Description = "Write logs as compact JSON lines, for log shippers.",
     };
 
+    /// <summary>Where the journal is configured when --journal is not given.</summary>
+    private const string JournalSetting = "paystack-sync.persistence.connection-string";
+
     public IEnumerable<Option> All => [Config, Destination, Streams, Mode, FullRefresh, Hocon, Journal, Wait, LogLevel, LogJson];
 
     /// <summary>True for the failures <see cref="Read"/> reports as bad input (exit code 2).</summary>
     public static bool IsBadInput(Exception e) => e is ArgumentException or AirbyteConfigException or SyncConfigurationException;
 
     /// <summary>Validates every option and loads the files they name; the cheap checks come first.</summary>
+    /// <param name="warn">Told about what is suspicious but not wrong (an unknown key in the source config), one line each.</param>
     /// <exception cref="ArgumentException">An option's value is not valid; the message names the option.</exception>
     /// <exception cref="AirbyteConfigException">The source config file is missing or not valid.</exception>
     /// <exception cref="SyncConfigurationException">The HOCON settings are not valid.</exception>
-    public SyncCommandInputs Read(ParseResult parseResult)
+    public SyncCommandInputs Read(ParseResult parseResult, Action<string>? warn = null)
     {
         var writeMode = ParseWriteMode(parseResult.GetValue(Mode));
         var destination = ParseDestination(parseResult.GetValue(Destination));
@@ -112,7 +116,7 @@ internal sealed class SyncCommandOptions
         var logLevel = parseResult.GetValue(LogLevel);
         ParseLogLevel(logLevel);
 
-        var source = SourceConfigReader.Load(parseResult.GetValue(Config)!.FullName);
+        var source = SourceConfigReader.Load(parseResult.GetValue(Config)!.FullName, warn: warn);
         var settings = SyncSettingsLoader.Load(parseResult.GetValue(Hocon)?.FullName);
         // --journal names where the journal lives; how a SQLite journal is kept still comes from the HOCON settings.
         if (journal is not null)
@@ -123,6 +127,10 @@ internal sealed class SyncCommandOptions
                     Persistence = journal with { SqliteJournalMode = settings.Settings.Persistence.SqliteJournalMode },
                 },
             };
+
+        // Last, as they touch the file system: a bad path is refused here rather than from deep inside a run.
+        if (destination.Kind == DestinationKind.Sqlite) SqliteFileCheck.EnsureWritable(destination.Target, "--destination");
+        SqliteFileCheck.EnsureJournalWritable(settings.Settings.Persistence, journal is null ? JournalSetting : "--journal");
 
         var request = new SyncRequest(source, destination, streams, SyncModeFor(writeMode, parseResult.GetValue(FullRefresh)), writeMode)
         {
@@ -154,12 +162,17 @@ internal sealed class SyncCommandOptions
         return wait;
     }
 
-    /// <summary>The streams asked for, in catalog order.</summary>
-    /// <exception cref="ArgumentException">A name is not a known stream.</exception>
+    /// <summary>The streams asked for, in catalog order; every stream when the option is not given.</summary>
+    /// <exception cref="ArgumentException">A name is not a known stream, or the list names none.</exception>
     public static IReadOnlyList<StreamDefinition> ParseStreams(string? list)
     {
-        if (string.IsNullOrWhiteSpace(list)) return StreamCatalog.All;
+        if (list is null) return StreamCatalog.All;
         var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        // An empty list is most likely an unset shell variable; syncing everything instead would be a surprise.
+        if (names.Count == 0)
+            throw new ArgumentException(
+                $"--streams names no stream (got '{list}'): give one or more of {string.Join(", ", StreamCatalog.All.Select(s => s.Name))}, " +
+                "or leave --streams out to sync every stream.");
         var unknown = names.Where(n => !StreamCatalog.TryGet(n, out _)).ToList();
         if (unknown.Count > 0)
             throw new ArgumentException(

@@ -44,13 +44,14 @@ internal sealed class ServeCommandOptions
     public IEnumerable<Option> All => [.. Sync.All, .. ServeOnly];
 
     /// <summary>Validates every option and loads the files they name.</summary>
+    /// <param name="warn">Told about what is suspicious but not wrong; see <see cref="SyncCommandOptions.Read"/>.</param>
     /// <exception cref="Exception">What <see cref="SyncCommandOptions.IsBadInput"/> accepts, with a message naming the problem.</exception>
-    public ServeOptions Read(ParseResult parseResult)
+    public ServeOptions Read(ParseResult parseResult, Action<string>? warn = null)
     {
         var schedule = RunSchedule.Parse(parseResult.GetValue(Every), parseResult.GetValue(Cron));
         var urls = parseResult.GetValue(AdminUrls);
         return new ServeOptions(
-            Sync.Read(parseResult),
+            Sync.Read(parseResult, warn),
             schedule,
             urls is null ? null : AdminBinding.Split(urls),
             parseResult.GetValue(AdminToken) ?? Environment.GetEnvironmentVariable(AdminBinding.TokenEnvironmentVariable),

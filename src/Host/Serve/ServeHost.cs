@@ -116,6 +116,7 @@ internal sealed class ServeHost : IAsyncDisposable
 
         var app = builder.Build();
         app.UseAdminToken(binding.Token);
+        app.UseBrowserRequestGuard(binding.Token);
         app.MapAdmin(coordinator, ring, runtime.Settings.Settings.Persistence);
         app.MapPrometheusScrapingEndpoint();
         return app;

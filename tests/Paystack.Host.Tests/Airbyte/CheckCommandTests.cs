@@ -106,6 +106,8 @@ public sealed class CheckCommandTests : IAsyncLifetime, IDisposable
         { "not json", "{\"secret_key\": ", "is not valid JSON" },
         { "key fails the pattern", """{"secret_key": "sk_test_check-0001", "start_date": "2020-01-01T00:00:00Z"}""", "secret_key does not look like a Paystack secret key" },
         { "bad start date", """{"secret_key": "sk_test_check0001", "start_date": "2020-02-30T00:00:00Z"}""", "start_date '2020-02-30T00:00:00Z' is not a real date and time" },
+        { "start date before Paystack", """{"secret_key": "sk_test_check0001", "start_date": "0001-01-01T00:00:00Z"}""", "start_date 0001-01-01T00:00:00Z is before Paystack existed" },
+        { "start date in the future", """{"secret_key": "sk_test_check0001", "start_date": "2999-01-01T00:00:00Z"}""", "start_date 2999-01-01T00:00:00Z is in the future" },
     };
 
     [Theory]

@@ -101,6 +101,23 @@ public sealed class ReadInputErrorTests() : SandboxedReadTests(new SandboxOption
         Assert.Contains("is not valid JSON", message);
     }
 
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z", "start_date 0001-01-01T00:00:00Z is before Paystack existed")]
+    [InlineData("2999-01-01T00:00:00Z", "start_date 2999-01-01T00:00:00Z is in the future")]
+    public async Task Start_date_outside_paystacks_lifetime(string startDate, string expected)
+    {
+        var message = await ConfigErrorAsync("--config", Files.Config(Key, Sandbox.BaseUrl, startDate), "--catalog", GoodCatalog);
+        Assert.Contains(expected, message);
+    }
+
+    [Fact]
+    public async Task Engine_settings_with_an_unclosed_brace()
+    {
+        var hocon = Files.Write("unclosed.conf", "paystack-sync.engine {\n  page-size = 50\n");
+        var message = await ConfigErrorAsync("--config", GoodConfig, "--catalog", GoodCatalog, "--hocon", hocon);
+        Assert.Contains($"file {hocon} is not valid HOCON: '{{' at line 1, column 22 is never closed", message);
+    }
+
     [Fact]
     public async Task Engine_settings_that_are_not_valid()
     {

@@ -10,18 +10,25 @@ namespace Paystack.Actors.Airbyte.Config;
 /// </summary>
 public static partial class SourceConfigReader
 {
+    public const int MaxLookbackWindowDays = 36_500;
+
     /// <param name="environment">Looks up environment variables; defaults to the process environment.</param>
+    /// <param name="warn">Told, in one line, about keys no field reads (a typo, most likely); they do not stop the load.</param>
+    /// <param name="clock">Tells what "now" is for start_date's range; defaults to the system clock.</param>
     /// <exception cref="AirbyteConfigException">The file is missing, unreadable, not JSON or not a valid config.</exception>
-    public static SourceConfig Load(string path, Func<string, string?>? environment = null)
+    public static SourceConfig Load(
+        string path, Func<string, string?>? environment = null, Action<string>? warn = null, TimeProvider? clock = null)
     {
         if (string.IsNullOrWhiteSpace(path))
             throw new AirbyteConfigException("No config file was given: pass --config <path to config.json>.");
         var text = InputFile.ReadText(path, "Config file");
-        return Parse(text, $"Config file '{path}'", environment);
+        return Parse(text, $"Config file '{path}'", environment, warn, clock);
     }
 
     /// <param name="sourceName">How the text is named in messages, e.g. "Config file 'config.json'".</param>
-    public static SourceConfig Parse(string json, string sourceName = "The config", Func<string, string?>? environment = null)
+    public static SourceConfig Parse(
+        string json, string sourceName = "The config", Func<string, string?>? environment = null,
+        Action<string>? warn = null, TimeProvider? clock = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         using var document = ParseDocument(json, sourceName);
@@ -31,12 +38,18 @@ public static partial class SourceConfigReader
 
         var problems = new List<string>();
         var secretKey = ReadSecretKey(root, environment, problems);
-        var startDate = ReadStartDate(root, problems);
+        var startDate = ReadStartDate(root, (clock ?? TimeProvider.System).GetUtcNow(), problems);
         var lookback = ReadLookbackWindowDays(root, problems);
         var baseUrl = ReadBaseUrl(root, problems);
 
+        var unknown = UnknownConfigKeys.Find(root);
         if (problems.Count > 0)
-            throw new AirbyteConfigException($"{sourceName} is not valid: {string.Join("; ", problems)}.");
+        {
+            var hint = unknown.Count == 0 ? "" : " " + UnknownConfigKeys.Hint(unknown);
+            throw new AirbyteConfigException($"{sourceName} is not valid: {string.Join("; ", problems)}.{hint}");
+        }
+        if (unknown.Count > 0)
+            warn?.Invoke(UnknownConfigKeys.Warning(sourceName, unknown));
         return new SourceConfig(secretKey!, startDate!.Value, lookback, baseUrl);
     }
 
@@ -87,7 +100,7 @@ public static partial class SourceConfigReader
         return key;
     }
 
-    private static DateTimeOffset? ReadStartDate(JsonElement root, List<string> problems)
+    private static DateTimeOffset? ReadStartDate(JsonElement root, DateTimeOffset now, List<string> problems)
     {
         const string field = SourceConfig.StartDateField;
         const string expected = "expected a UTC date and time like 2017-01-25T00:00:00Z";
@@ -113,6 +126,11 @@ public static partial class SourceConfigReader
             problems.Add($"{field} '{Shorten(text)}' is not a real date and time");
             return null;
         }
+        if (StartDateRange.Problem(parsed, now) is { } outOfRange)
+        {
+            problems.Add(outOfRange);
+            return null;
+        }
         return parsed;
     }
 
@@ -134,6 +152,12 @@ public static partial class SourceConfigReader
         if (days < 0)
         {
             problems.Add($"{field} must be 0 or more, found {days}");
+            return 0;
+        }
+        // A century already reaches back past start_date; millions of days would overflow the date arithmetic of a run.
+        if (days > MaxLookbackWindowDays)
+        {
+            problems.Add($"{field} must be at most {MaxLookbackWindowDays} (100 years), found {days}");
             return 0;
         }
         return days;
