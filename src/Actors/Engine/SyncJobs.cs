@@ -20,5 +20,5 @@ public static class SyncJobs
 
     /// <summary>The job of an account whose streams were chosen one by one (Airbyte's read: each its own mode and cursor).</summary>
     public static SyncJob For(SourceConfig source, IReadOnlyList<StreamSelection> streams, TimeSpan leaseWait = default) =>
-        new(AccountId.FromSecretKey(source.SecretKey), source.StartDate, source.LookbackWindowDays, streams) { LeaseWait = leaseWait };
+        new(source.AccountId, source.StartDate, source.LookbackWindowDays, streams) { LeaseWait = leaseWait };
 }

@@ -30,7 +30,7 @@ internal sealed class RunCoordinator
         _request = options.Sync.Request;
         _options = options;
         _log = runtime.Logger.ForContext("SourceContext", "Paystack.Serve");
-        AccountId = Actors.Sync.AccountId.FromSecretKey(_request.Source.SecretKey);
+        AccountId = _request.Source.AccountId;
         _engine.StartAccountRunner(_request, new ServeRunWatcher(_request, _log));
     }
 

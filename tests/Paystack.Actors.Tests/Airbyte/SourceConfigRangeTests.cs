@@ -67,7 +67,7 @@ public sealed class SourceConfigRangeTests
         Assert.Equal(0, config.LookbackWindowDays);
         Assert.Equal(
             "The config has an unknown key, ignored: lookback_window_day (did you mean lookback_window_days?). " +
-            "Known keys: secret_key, start_date, lookback_window_days, base_url.", Assert.Single(warnings));
+            "Known keys: secret_key, start_date, lookback_window_days, base_url, account.", Assert.Single(warnings));
     }
 
     [Fact]

@@ -117,9 +117,22 @@ public sealed class SourceConfigReaderTests : IDisposable
     [InlineData("""{"secret_key": "sk_test_abc1", "start_date": "2020-05-01T00:00:00Z", "lookback_window_days": "7"}""", "lookback_window_days must be a whole number of days, found a string")]
     [InlineData("""{"secret_key": "sk_test_abc1", "start_date": "2020-05-01T00:00:00Z", "base_url": "api.paystack.co"}""", "base_url 'api.paystack.co' is not an absolute http(s) URL")]
     [InlineData("""{"secret_key": "sk_test_abc1", "start_date": "2020-05-01T00:00:00Z", "base_url": "http://api.example.com/"}""", "must use https")]
+    [InlineData("""{"secret_key": "sk_test_abc1", "start_date": "2020-05-01T00:00:00Z", "account": "acme ng"}""", "account must be 1 to 64 letters")]
+    [InlineData("""{"secret_key": "sk_test_abc1", "start_date": "2020-05-01T00:00:00Z", "account": 7}""", "account must be 1 to 64 letters")]
     [InlineData("""[1, 2]""", "must hold a JSON object, found an array")]
     public void Names_the_field_and_the_problem(string json, string expected) =>
         Assert.Contains(expected, Rejects(json).Message);
+
+    [Fact]
+    public void An_account_name_keys_progress_instead_of_the_key()
+    {
+        var named = Parse("""{"secret_key": "sk_live_abc1", "start_date": "2020-05-01T00:00:00Z", "account": "acme-ng"}""");
+        var hashed = Parse("""{"secret_key": "sk_live_abc1", "start_date": "2020-05-01T00:00:00Z"}""");
+
+        Assert.Equal("acme-ng", named.AccountId);
+        Assert.StartsWith("live-", hashed.AccountId);
+        Assert.DoesNotContain("abc1", hashed.AccountId);
+    }
 
     [Fact]
     public void Reports_every_problem_at_once()

@@ -5,7 +5,10 @@ using Paystack.Host.Tests.Sync;
 
 namespace Paystack.Host.Tests.Serve;
 
-/// <summary>A fresh journal of each kind for <c>serve --journal</c>: the spec, and a count of the events persisted in it.</summary>
+/// <summary>
+/// A fresh journal of each kind for <c>serve --journal</c>: the spec, and a count of the events ever persisted in it (the
+/// sum of each stream's highest sequence number: housekeeping deletes events, never a stream's highest number).
+/// </summary>
 internal static class ServeJournals
 {
     public static async Task<(string Spec, Func<Task<long>> CountEvents)> CreateAsync(string kind, string folder)
@@ -18,7 +21,7 @@ internal static class ServeJournals
                 if (!File.Exists(path)) return 0;
                 await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
                 await connection.OpenAsync();
-                return await CountAsync(connection, "SELECT count(*) FROM journal");
+                return await CountAsync(connection, EventsPersisted("journal"));
             });
         }
 
@@ -37,9 +40,12 @@ internal static class ServeJournals
         {
             await using var connection = new NpgsqlConnection(server);
             await connection.OpenAsync();
-            return await CountAsync(connection, $"SELECT count(*) FROM \"{schema}\".journal");
+            return await CountAsync(connection, EventsPersisted($"\"{schema}\".journal"));
         });
     }
+
+    private static string EventsPersisted(string journal) =>
+        $"SELECT coalesce(sum(highest), 0) FROM (SELECT max(sequence_number) AS highest FROM {journal} GROUP BY persistence_id) AS streams";
 
     private static async Task<long> CountAsync(DbConnection connection, string sql)
     {

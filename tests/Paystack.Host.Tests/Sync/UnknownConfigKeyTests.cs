@@ -10,7 +10,7 @@ public sealed class UnknownConfigKeyTests : IAsyncLifetime, IDisposable
 {
     private const string Warning =
         "has an unknown key, ignored: lookback_window_day (did you mean lookback_window_days?). " +
-        "Known keys: secret_key, start_date, lookback_window_days, base_url.";
+        "Known keys: secret_key, start_date, lookback_window_days, base_url, account.";
 
     private readonly TempFiles _files = new();
     private SandboxServer _sandbox = null!;

@@ -41,6 +41,7 @@ public static partial class SourceConfigReader
         var startDate = ReadStartDate(root, (clock ?? TimeProvider.System).GetUtcNow(), problems);
         var lookback = ReadLookbackWindowDays(root, problems);
         var baseUrl = ReadBaseUrl(root, problems);
+        var account = ReadAccount(root, problems);
 
         var unknown = UnknownConfigKeys.Find(root);
         if (problems.Count > 0)
@@ -50,7 +51,7 @@ public static partial class SourceConfigReader
         }
         if (unknown.Count > 0)
             warn?.Invoke(UnknownConfigKeys.Warning(sourceName, unknown));
-        return new SourceConfig(secretKey!, startDate!.Value, lookback, baseUrl);
+        return new SourceConfig(secretKey!, startDate!.Value, lookback, baseUrl, account);
     }
 
     private static JsonDocument ParseDocument(string json, string sourceName)
@@ -161,6 +162,19 @@ public static partial class SourceConfigReader
             return 0;
         }
         return days;
+    }
+
+    private static string? ReadAccount(JsonElement root, List<string> problems)
+    {
+        const string field = SourceConfig.AccountField;
+        if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        if (value.ValueKind != JsonValueKind.String || !System.Text.RegularExpressions.Regex.IsMatch(value.GetString()!, SourceConfig.AccountPattern))
+        {
+            problems.Add($"{field} must be 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit (e.g. acme-ng)");
+            return null;
+        }
+        return value.GetString();
     }
 
     private static Uri? ReadBaseUrl(JsonElement root, List<string> problems)

@@ -10,7 +10,8 @@ namespace Paystack.Actors.Airbyte.Config;
 internal static class UnknownConfigKeys
 {
     private static readonly string[] Known =
-        [SourceConfig.SecretKeyField, SourceConfig.StartDateField, SourceConfig.LookbackWindowDaysField, SourceConfig.BaseUrlField];
+        [SourceConfig.SecretKeyField, SourceConfig.StartDateField, SourceConfig.LookbackWindowDaysField, SourceConfig.BaseUrlField,
+         SourceConfig.AccountField];
 
     /// <summary>Every unknown key, each with the known key it was probably meant to be; empty when there is none.</summary>
     public static IReadOnlyList<string> Find(JsonElement root) =>
