@@ -1,4 +1,3 @@
-using Paystack.Actors.Airbyte;
 using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Sync;
 

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
-using Paystack.Actors.Airbyte;
 using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Engine;

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
-using Paystack.Actors.Airbyte;
 using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Destinations.Progress;
