@@ -21,6 +21,7 @@ internal static class AdminEndpoints
             var problems = new List<string>();
             if (coordinator.System.WhenTerminated.IsCompleted) problems.Add("the actor system has stopped");
             if (await JournalProbe.CheckAsync(persistence, cancellationToken) is { } journal) problems.Add(journal);
+            problems.AddRange(await coordinator.ProblemsAsync(cancellationToken));
             return problems.Count == 0
                 ? Results.Ok(new AdminModels.Health("ready", []))
                 : Results.Json(new AdminModels.Health("not ready", problems), statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -29,9 +29,11 @@ internal static class AdminModels
         long Records, long Requests, long Retries, long RateLimited, long PagesInFlight,
         int Restarts, string? LastError, double? EtaSeconds);
 
+    /// <param name="Limit">The budget in force, which adapts: lowered on 429s, given back after quiet periods.</param>
+    /// <param name="RefusedUntil">Paystack asked for a pause longer than max-pause: requests are refused until then.</param>
     public sealed record LimiterView(
         int Limit, double PeriodSeconds, long Granted, int Waiting, int SlotsInUse, DateTimeOffset? PausedUntil,
-        long Throttled, double TotalWaitSeconds);
+        long Throttled, double TotalWaitSeconds, int ConfiguredLimit, DateTimeOffset? RefusedUntil, long Refused);
 
     public sealed record TriggerResult(bool Started, string Message, RunInfo? Run);
 

@@ -92,6 +92,15 @@ internal sealed class RunCoordinator
             status.PausedStreams, await LimiterAsync(cancellationToken), streams.Snapshot(now));
     }
 
+    /// <summary>Why the service cannot sync now, for <c>GET /healthz/ready</c>: a key Paystack paused for longer than max-pause.</summary>
+    public async Task<IReadOnlyList<string>> ProblemsAsync(CancellationToken cancellationToken)
+    {
+        var limiter = await LimiterAsync(cancellationToken);
+        return limiter?.RefusedUntil is { } until && until > DateTimeOffset.UtcNow
+            ? [$"Paystack paused the key for longer than max-pause: requests are refused until {until.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC"]
+            : [];
+    }
+
     /// <summary>The engine's live actors, for <c>GET /admin/actors</c>.</summary>
     public Task<IReadOnlyList<string>> LiveActorsAsync(int maxDepth, CancellationToken cancellationToken) =>
         _engine.LiveActorsAsync(maxDepth, cancellationToken);
@@ -103,7 +112,7 @@ internal sealed class RunCoordinator
             var limiter = _engine.RateLimiterFor(AccountId, _request.Source.SecretKey);
             var s = await limiter.Ask<RateLimiterProtocol.LimiterStatus>(RateLimiterProtocol.GetStatus.Instance, AskTimeout, cancellationToken);
             return new AdminModels.LimiterView(s.Limit, s.Period.TotalSeconds, s.Granted, s.Waiting, s.SlotsInUse, s.PausedUntil,
-                s.Throttled, Math.Round(s.TotalWait.TotalSeconds, 3));
+                s.Throttled, Math.Round(s.TotalWait.TotalSeconds, 3), s.ConfiguredLimit, s.RefusedUntil, s.Refused);
         }
         catch (AskTimeoutException)
         {
