@@ -8,7 +8,8 @@ using static Paystack.Host.Tests.Sync.LeaseTesting;
 namespace Paystack.Host.Tests.Sync;
 
 /// <summary>
-/// Twenty SIGKILLs at random moments of runs into one SQLite destination, back to back, then one run left alone: it
+/// Twenty SIGKILLs at random moments of runs into one destination (SQLite, and PostgreSQL where CI starts it), back to
+/// back, then one run left alone: it
 /// exits 0 and the destination holds every source record (once, except in append mode, which may repeat rows read
 /// before a kill).
 /// </summary>
@@ -26,11 +27,18 @@ public sealed class RepeatedKillTests(ITestOutputHelper output)
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
-    public static TheoryData<string> AllModes() => new(Modes);
+    public static TheoryData<string, string> AllModes()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var kind in SyncDestinations.Kinds())
+            foreach (var mode in Modes)
+                data.Add(kind, mode);
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(AllModes))]
-    public async Task Runs_killed_twenty_times_at_random_moments_then_run_once_more_leave_every_record(string mode)
+    public async Task Runs_killed_twenty_times_at_random_moments_then_run_once_more_leave_every_record(string kind, string mode)
     {
         var seed = int.TryParse(Environment.GetEnvironmentVariable("PAYSTACK_TEST_KILL_SEED"), CultureInfo.InvariantCulture, out var given)
             ? given
@@ -40,8 +48,7 @@ public sealed class RepeatedKillTests(ITestOutputHelper output)
 
         using var files = new TempFiles();
         await using var sandbox = await StartSandboxAsync(NewTestKey("rkill"), RecordsPerStream, Latency);
-        var database = Path.Combine(files.Folder, "sync.db");
-        var (destination, readIds) = SyncDestinations.Create("sqlite", files.Folder);
+        var (destination, readIds) = SyncDestinations.Create(kind, files.Folder);
         var args = SyncArguments(WriteConfig(files.Folder, "config.json", sandbox), destination,
             Path.Combine(files.Folder, "journal.db"), mode);
         var expected = Enumerable.Range(0, LeaseTesting.Streams.Length)
@@ -91,11 +98,11 @@ public sealed class RepeatedKillTests(ITestOutputHelper output)
             output.WriteLine(
                 $"run {attempt,2}: {(exitCode == SigkillExitCode ? "killed" : "had ended by itself")} after {clock.Elapsed.TotalSeconds:F2} s (kill planned at {delay.TotalSeconds:F2} s), " +
                 $"exit {exitCode}, {requests} requests answered, rows now: " +
-                string.Join(", ", LeaseTesting.Streams.Select(s => $"{s} {Describe(ReadSqliteIds(database, s))}")));
+                string.Join(", ", await Task.WhenAll(LeaseTesting.Streams.Select(async s => $"{s} {(await readIds(s)).Count}"))));
             // What the run logged (warnings and up): a realigned or restarted stream says so here.
             foreach (var line in stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 output.WriteLine($"        {line}");
-            AssertInvariantsAfterAKill(database, mode, expected, attempt);
+            await AssertInvariantsAfterAKillAsync(readIds, mode, expected, attempt);
         }
         output.WriteLine($"{killed} of {Kills} runs killed: {killedInStartUp} before a request was answered, {killed - killedInStartUp} after; " +
                          $"{Kills - killed} had ended by themselves; start-ups {(startUps.Count == 0 ? "-" : $"{startUps.Min().TotalSeconds:F2}-{startUps.Max().TotalSeconds:F2} s")}");
@@ -109,24 +116,25 @@ public sealed class RepeatedKillTests(ITestOutputHelper output)
         Assert.True(final.ExitCode == 0, $"the run after {killed} kills failed:\n{final}");
 
         var duplicates = await AssertEveryRecordAsync(readIds, sandbox, allowDuplicates: mode == "append");
-        output.WriteLine($"{killed} runs killed; {duplicates} duplicate rows after the final run ({mode})");
+        output.WriteLine($"{killed} runs killed; {duplicates} duplicate rows after the final run ({mode}, {kind})");
         if (mode == "overwrite")
         {
             foreach (var stream in LeaseTesting.Streams)
-                Assert.True(ReadSqliteIds(database, stream + "__staging") is null, $"{stream}__staging is left after a completed overwrite");
+                Assert.True((await readIds(stream + "__staging")).Count == 0, $"{stream}__staging is left after a completed overwrite");
         }
     }
 
     /// <summary>
     /// What must hold at every moment, a kill included: an overwrite swaps in a whole table or nothing, so the table is
-    /// either not there yet or holds exactly the source's records; append_dedup never holds an id twice.
+    /// either not there yet (no rows) or holds exactly the source's records; append_dedup never holds an id twice.
     /// </summary>
-    private static void AssertInvariantsAfterAKill(string database, string mode, Dictionary<string, List<string>> expected, int attempt)
+    private static async Task AssertInvariantsAfterAKillAsync(
+        Func<string, Task<IReadOnlyList<string>>> readIds, string mode, Dictionary<string, List<string>> expected, int attempt)
     {
         foreach (var stream in LeaseTesting.Streams)
         {
-            var ids = ReadSqliteIds(database, stream);
-            if (ids is null) continue;
+            var ids = await readIds(stream);
+            if (ids.Count == 0) continue;
             switch (mode)
             {
                 case "overwrite":
@@ -140,6 +148,4 @@ public sealed class RepeatedKillTests(ITestOutputHelper output)
             }
         }
     }
-
-    private static string Describe(IReadOnlyList<string>? ids) => ids is null ? "-" : ids.Count.ToString(CultureInfo.InvariantCulture);
 }
