@@ -20,17 +20,8 @@ public sealed class ConcurrentRunTests(ITestOutputHelper output)
     private static readonly TimeSpan SlowLatency = TimeSpan.FromMilliseconds(1500);
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
-    public static TheoryData<string, string> KindsAndModes()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var kind in SyncDestinations.Kinds())
-        foreach (var mode in Modes)
-            data.Add(kind, mode);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(KindsAndModes))]
+    [MemberData(nameof(LeaseTesting.KindsAndModes), MemberType = typeof(LeaseTesting))]
     public async Task A_second_sync_while_the_first_runs_exits_3_naming_the_holder_and_the_first_completes(string kind, string mode)
     {
         using var files = new TempFiles();

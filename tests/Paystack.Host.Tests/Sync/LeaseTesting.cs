@@ -20,6 +20,16 @@ internal static class LeaseTesting
     public static readonly string[] Paths = ["transaction", "customer", "refund"];
     public static readonly string[] Modes = ["append_dedup", "append", "overwrite"];
 
+    /// <summary>Each destination kind (SyncDestinations.Kinds) with each write mode.</summary>
+    public static TheoryData<string, string> KindsAndModes()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var kind in SyncDestinations.Kinds())
+            foreach (var mode in Modes)
+                data.Add(kind, mode);
+        return data;
+    }
+
     /// <summary>A fresh test-mode key, so the account (and its journal entries) belongs to this test alone.</summary>
     public static string NewTestKey(string tag) => $"sk_test_{tag}{Guid.NewGuid().ToString("N")[..8]}";
 

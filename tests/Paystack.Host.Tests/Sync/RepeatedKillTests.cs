@@ -27,17 +27,8 @@ public sealed class RepeatedKillTests(ITestOutputHelper output)
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
-    public static TheoryData<string, string> AllModes()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var kind in SyncDestinations.Kinds())
-            foreach (var mode in Modes)
-                data.Add(kind, mode);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(AllModes))]
+    [MemberData(nameof(LeaseTesting.KindsAndModes), MemberType = typeof(LeaseTesting))]
     public async Task Runs_killed_twenty_times_at_random_moments_then_run_once_more_leave_every_record(string kind, string mode)
     {
         var seed = int.TryParse(Environment.GetEnvironmentVariable("PAYSTACK_TEST_KILL_SEED"), CultureInfo.InvariantCulture, out var given)
