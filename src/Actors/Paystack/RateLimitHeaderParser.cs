@@ -10,7 +10,7 @@ internal static class RateLimitHeaderParser
     {
         var limit = ReadInt(headers, "X-RateLimit-Limit");
         var remaining = ReadInt(headers, "X-RateLimit-Remaining");
-        var reset = ReadSeconds(headers, "X-RateLimit-Reset");
+        var reset = ReadSeconds(headers, "X-RateLimit-Reset") is { } seconds ? RateLimitHeaders.ResetDelay(seconds, now) : (TimeSpan?)null;
         var retryAfter = ReadRetryAfter(headers, now);
         return limit is null && remaining is null && reset is null && retryAfter is null
             ? RateLimitHeaders.None

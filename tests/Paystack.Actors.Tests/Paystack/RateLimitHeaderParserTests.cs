@@ -40,4 +40,14 @@ public sealed class RateLimitHeaderParserTests
         Assert.Equal(RateLimitHeaders.None, Parse(("X-RateLimit-Limit", "lots"), ("Retry-After", "soon"), ("X-RateLimit-Reset", "-4")));
         Assert.Equal(TimeSpan.FromSeconds(1.5), Parse(("X-RateLimit-Reset", "1.5")).Reset);
     }
+
+    [Fact]
+    public void A_reset_given_as_a_unix_time_is_read_as_the_time_left_until_it()
+    {
+        var inTwoMinutes = Now.AddMinutes(2).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var past = Now.AddHours(-1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(TimeSpan.FromMinutes(2), Parse(("X-RateLimit-Reset", inTwoMinutes)).Reset);
+        Assert.Equal(TimeSpan.Zero, Parse(("X-RateLimit-Reset", past)).Reset);
+    }
 }

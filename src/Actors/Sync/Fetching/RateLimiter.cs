@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Monitoring;
+using Paystack.Actors.Paystack;
 using static Paystack.Actors.Sync.Fetching.RateLimiterProtocol;
 
 namespace Paystack.Actors.Sync.Fetching;
@@ -131,7 +132,7 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
         var headers = response.Headers;
         var now = _clock();
         SyncMetrics.ResponseReceived(response.StatusCode);
-        var reset = headers.Reset is { } r ? RateLimiterAsk.ResetDelay(r, now) : (TimeSpan?)null;
+        var reset = headers.Reset is { } r ? RateLimitHeaders.ResetDelay(r, now) : (TimeSpan?)null;
         var budgetBefore = _budget.Current;
         var learned = _budget.Learn(headers.Limit, reset);
         if (learned)

@@ -7,17 +7,6 @@ namespace Paystack.Actors.Sync.Fetching;
 /// <summary>A pause Paystack asked for, and which header asked for it.</summary>
 internal sealed record RateLimiterAsk(TimeSpan Pause, string Source)
 {
-    /// <summary>Above this many seconds an X-RateLimit-Reset is a Unix time: as a delta it would be over 31 years.</summary>
-    private const double EpochThresholdSeconds = 1e9;
-
-    /// <summary>The wait an X-RateLimit-Reset means: a Unix time (seconds since 1970) becomes the time left until it.</summary>
-    public static TimeSpan ResetDelay(TimeSpan reset, DateTimeOffset now)
-    {
-        if (reset.TotalSeconds < EpochThresholdSeconds) return reset;
-        var left = DateTimeOffset.UnixEpoch + reset - now;
-        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
-    }
-
     /// <summary>What a 429 asks: Retry-After, else the reset, else a second.</summary>
     public static RateLimiterAsk For429(RateLimitHeaders headers, TimeSpan? reset) =>
         headers.RetryAfter is { } retryAfter ? new(retryAfter, "Retry-After")
