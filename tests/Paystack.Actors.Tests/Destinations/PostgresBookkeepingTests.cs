@@ -1,4 +1,3 @@
-using Npgsql;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Destinations.Postgres;
 using Paystack.Actors.Destinations.Tables;
@@ -10,31 +9,18 @@ namespace Paystack.Actors.Tests.Destinations;
 [RequiresPostgres]
 public sealed class PostgresBookkeepingTests : DestinationBookkeepingTests
 {
-    private readonly string _schema = "test_" + Guid.NewGuid().ToString("N")[..16];
-    private string _connectionString = "";
+    private readonly PostgresTestSchema _test = new();
 
-    public override async Task InitializeAsync()
-    {
-        _connectionString = PostgresTestEnvironment.RequireConnectionString();
-        await ExecuteAsync($"CREATE SCHEMA {SqlIdentifier.Quote(_schema)}");
-    }
+    public override Task InitializeAsync() => _test.CreateAsync();
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_connectionString.Length > 0) await ExecuteAsync($"DROP SCHEMA IF EXISTS {SqlIdentifier.Quote(_schema)} CASCADE");
+        await _test.DropAsync();
     }
 
     protected override IDestination CreateDestinationCore() =>
-        new PostgresDestination(new PostgresDestinationOptions(_connectionString) { Schema = _schema });
+        new PostgresDestination(new PostgresDestinationOptions(_test.ConnectionString) { Schema = _test.Name });
 
-    protected override Task DropTableAsync(string table) => ExecuteAsync($"DROP TABLE {SqlIdentifier.Qualify(_schema, table)}");
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_connectionString + ";Pooling=false");
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    protected override Task DropTableAsync(string table) => _test.ExecuteAsync($"DROP TABLE {SqlIdentifier.Qualify(_test.Name, table)}");
 }

@@ -10,41 +10,25 @@ namespace Paystack.Actors.Tests.Destinations;
 [RequiresPostgres]
 public sealed class PostgresDestinationTests : DestinationContractTests
 {
-    private readonly string _schema = "test_" + Guid.NewGuid().ToString("N")[..16];
-    private string _connectionString = "";
+    private readonly PostgresTestSchema _test = new();
 
-    public override async Task InitializeAsync()
-    {
-        _connectionString = PostgresTestEnvironment.RequireConnectionString();
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE SCHEMA {SqlIdentifier.Quote(_schema)}", connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public override Task InitializeAsync() => _test.CreateAsync();
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_connectionString.Length == 0)
-        {
-            return;
-        }
-
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {SqlIdentifier.Quote(_schema)} CASCADE", connection);
-        await command.ExecuteNonQueryAsync();
+        await _test.DropAsync();
     }
 
     protected override Task<IDestination> CreateDestinationCoreAsync() =>
-        Task.FromResult<IDestination>(new PostgresDestination(new PostgresDestinationOptions(_connectionString) { Schema = _schema }));
+        Task.FromResult<IDestination>(new PostgresDestination(new PostgresDestinationOptions(_test.ConnectionString) { Schema = _test.Name }));
 
     protected override async Task<IReadOnlyList<TableRow>> ReadTableAsync(string table)
     {
         // A plain connection of its own, outside the destination's pool.
-        await using var connection = new NpgsqlConnection(_connectionString + ";Pooling=false");
+        await using var connection = new NpgsqlConnection(_test.ConnectionString + ";Pooling=false");
         await connection.OpenAsync();
-        var qualified = SqlIdentifier.Qualify(_schema, table);
+        var qualified = SqlIdentifier.Qualify(_test.Name, table);
         await using var exists = new NpgsqlCommand("SELECT to_regclass(@t) IS NOT NULL", connection);
         exists.Parameters.AddWithValue("t", qualified);
         if (!(bool)(await exists.ExecuteScalarAsync())!)
@@ -73,10 +57,10 @@ public sealed class PostgresDestinationTests : DestinationContractTests
         await destination.BeginStreamAsync(stream, WriteMode.AppendDedup, "run-1", CancellationToken.None);
         await destination.WriteAsync(stream, [record], null, CancellationToken.None);
 
-        await using var connection = new NpgsqlConnection(_connectionString);
+        await using var connection = new NpgsqlConnection(_test.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            $"SELECT (record->>'amount')::int, created_at_ts FROM {SqlIdentifier.Qualify(_schema, "transactions")}", connection);
+            $"SELECT (record->>'amount')::int, created_at_ts FROM {SqlIdentifier.Qualify(_test.Name, "transactions")}", connection);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal(300, reader.GetInt32(0));
