@@ -43,7 +43,7 @@ for (var i = 0; i < args.Length; i++)
             trace = true;
             break;
         case "all":
-            scenarios.AddRange(Scenarios.Names);
+            scenarios.AddRange(Scenarios.Default);
             break;
         case "startup" or "startup-exe":
             scenarios.Add(args[i]);
