@@ -16,6 +16,7 @@ public sealed class SandboxFaults
     private int _newRecordsPerRequest;
     private int _rejectedCursors;
     private double _pageCountFactor = 1;
+    private SchemaDrift? _drift;
     private readonly object _seedGate = new();
     private int? _seed;
 
@@ -64,6 +65,9 @@ public sealed class SandboxFaults
         set => Volatile.Write(ref _pageCountFactor, value > 0 ? value : throw new ArgumentException($"PageCountFactor must be above zero, got {value}."));
     }
 
+    /// <summary>Records served with a field no schema declares and a value of the wrong type; null serves them as generated.</summary>
+    public SchemaDrift? Drift { get => Volatile.Read(ref _drift); set => Volatile.Write(ref _drift, value); }
+
     /// <summary>Takes one refusal from <see cref="RejectedCursors"/>, if any is left.</summary>
     internal bool TryRejectCursor()
     {
@@ -90,6 +94,7 @@ public sealed class SandboxFaults
         NewRecordsPerRequest = 0;
         RejectedCursors = 0;
         PageCountFactor = 1;
+        Drift = null;
     }
 
     private static double Rate(double value, string name) =>

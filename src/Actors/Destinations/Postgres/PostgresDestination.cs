@@ -118,9 +118,11 @@ public sealed class PostgresDestination : IDestination
                 {
                     await tables.DropAsync(names.Staging, cancellationToken).ConfigureAwait(false);
                     await tables.CreateIfMissingAsync(names.Staging, stream, cancellationToken).ConfigureAwait(false);
-                    await tables.EnsureUniqueIdAsync(names.Staging, cancellationToken).ConfigureAwait(false);
                     await tables.RecordStagingAsync(names.Target, runId, cancellationToken).ConfigureAwait(false);
                 }
+
+                // Overwrite upserts on id, so a resumed run does not duplicate rows it wrote before it stopped.
+                await tables.EnsureUniqueIdAsync(names.Staging, cancellationToken).ConfigureAwait(false);
 
                 active = new ActiveStream(names, mode, runId,
                     await tables.PrepareAsync(names.Staging, stream, cancellationToken).ConfigureAwait(false));

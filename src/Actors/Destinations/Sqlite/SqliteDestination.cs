@@ -127,9 +127,11 @@ public sealed class SqliteDestination : IDestination
                     {
                         tables.Drop(names.Staging);
                         tables.CreateIfMissing(names.Staging, stream);
-                        tables.EnsureUniqueId(names.Staging);
                         tables.RecordStaging(names.Target, runId);
                     }
+
+                    // Overwrite upserts on id, so a resumed run does not duplicate rows it wrote before it stopped.
+                    tables.EnsureUniqueId(names.Staging);
 
                     active = new ActiveStream(names, mode, runId, tables.Prepare(names.Staging, stream));
                 }
