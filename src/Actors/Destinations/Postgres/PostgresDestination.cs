@@ -166,8 +166,8 @@ public sealed class PostgresDestination : IDestination
         var syncedAt = DateTime.UtcNow;
         try
         {
-            var typer = new RecordTyper(stream, columns);
-            var rows = batch.Select(record => (typer.Type(record), record.Json, active.RunId, syncedAt)).ToList();
+            var typed = new RecordTyper(stream, columns).TypeAll(batch);
+            var rows = batch.Select((record, i) => (typed[i], record.Json, active.RunId, syncedAt)).ToList();
 
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

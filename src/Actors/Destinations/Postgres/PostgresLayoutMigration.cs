@@ -42,8 +42,8 @@ internal static class PostgresLayoutMigration
             }
 
             if (rows.Count == 0) break;
-            var typer = new RecordTyper(stream, columns);
-            var typed = rows.Select(row => (typer.Type(row.Record), row.Record.Json, row.RunId, row.SyncedAt)).ToList();
+            var typedRows = new RecordTyper(stream, columns).TypeAll(rows.Select(row => row.Record).ToList());
+            var typed = rows.Select((row, i) => (typedRows[i], row.Record.Json, row.RunId, row.SyncedAt)).ToList();
             await tables.AddColumnsAsync(table, columns.Pending, ct);
             columns.Commit();
             await PostgresInsert.ExecuteAsync(connection, transaction, tables.Qualified(table), columns, upsert: false, typed, ct);

@@ -177,12 +177,7 @@ public sealed class SqliteDestination : IDestination
         var columns = active.Columns;
         try
         {
-            var typer = new RecordTyper(stream, columns);
-            var rows = new TypedRow[records.Count];
-            for (var i = 0; i < rows.Length; i++)
-            {
-                rows[i] = typer.Type(records[i]);
-            }
+            var rows = new RecordTyper(stream, columns).TypeAll(records);
 
             var connection = Open();
             using var transaction = connection.BeginTransaction(deferred: false);

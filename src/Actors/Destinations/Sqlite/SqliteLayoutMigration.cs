@@ -45,8 +45,7 @@ internal static class SqliteLayoutMigration
                 }
 
                 if (rows.Count == 0) break;
-                var typer = new RecordTyper(stream, columns);
-                var typed = rows.Select(row => typer.Type(row.Record)).ToList();
+                var typed = new RecordTyper(stream, columns).TypeAll(rows.Select(row => row.Record).ToList());
                 tables.AddColumns(table, columns.Pending);
                 columns.Commit();
                 if (insert?.ColumnCount != columns.Count)
