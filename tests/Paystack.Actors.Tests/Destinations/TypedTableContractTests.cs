@@ -65,6 +65,7 @@ public abstract partial class TypedTableContractTests : IAsyncLifetime
         foreach (var stream in StreamCatalog.All)
         {
             await destination.BeginStreamAsync(stream, WriteMode.AppendDedup, "run-1", Ct);
+            await destination.CompleteStreamAsync(stream, null, Ct);
             var columns = await ColumnTypesAsync(stream.Name);
             var properties = StreamSchemas.Get(stream.Name)["properties"]!.AsObject();
             foreach (var (field, schema) in properties)

@@ -133,8 +133,10 @@ public sealed class PostgresDestination : IDestination
             // An unfinished overwrite of this stream is obsolete once the stream is written another way.
             await tables.DropAsync(names.Staging, cancellationToken).ConfigureAwait(false);
             await tables.ForgetStagingAsync(names.Target, cancellationToken).ConfigureAwait(false);
+            var existed = await tables.ExistsAsync(names.Target, cancellationToken).ConfigureAwait(false);
             active = new ActiveStream(names, mode, runId,
                 await tables.PrepareAsync(names.Target, stream, cancellationToken).ConfigureAwait(false));
+            if (existed) await tables.EnsureCreatedAtIndexAsync(names.Target, cancellationToken).ConfigureAwait(false);
             if (mode == WriteMode.AppendDedup)
             {
                 await tables.EnsureUniqueIdAsync(names.Target, cancellationToken).ConfigureAwait(false);
@@ -211,9 +213,9 @@ public sealed class PostgresDestination : IDestination
         // One transaction: readers see the old table until the commit, then the new one.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var swap = active is { Mode: WriteMode.Overwrite, AlreadySwapped: false };
+        var tables = new PostgresTables(connection, transaction, _options.Schema);
         if (swap)
         {
-            var tables = new PostgresTables(connection, transaction, _options.Schema);
             await tables.LockAsync(names.Target, cancellationToken).ConfigureAwait(false);
             if (!await tables.ExistsAsync(names.Staging, cancellationToken).ConfigureAwait(false))
             {
@@ -223,6 +225,11 @@ public sealed class PostgresDestination : IDestination
 
             await tables.DropAsync(names.Target, cancellationToken).ConfigureAwait(false);
             await tables.RenameAsync(names.Staging, names.Target, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await tables.ExistsAsync(names.Target, cancellationToken).ConfigureAwait(false))
+        {
+            await tables.EnsureCreatedAtIndexAsync(names.Target, cancellationToken).ConfigureAwait(false);
         }
 
         // The swapped run is recorded with the swap: it tells a resumed run that its swap is done.

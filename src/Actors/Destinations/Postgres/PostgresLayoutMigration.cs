@@ -51,6 +51,7 @@ internal static class PostgresLayoutMigration
 
         await sql.ExecuteAsync("CLOSE raw_rows", ct);
         await tables.DropAsync(raw, ct);
+        await tables.EnsureCreatedAtIndexAsync(table, ct);
         if (hadUniqueId) await tables.EnsureUniqueIdAsync(table, ct);
         return true;
     }

@@ -38,7 +38,8 @@ internal sealed class PostgresTables(NpgsqlConnection connection, NpgsqlTransact
 
     /// <summary>
     /// Creates the stream's typed table when missing: <c>id</c>, the columns its schema declares, the raw record,
-    /// <c>_meta</c> and the sync columns, with an index on <c>created_at</c>.
+    /// <c>_meta</c> and the sync columns. Its index on <c>created_at</c> comes with <see cref="EnsureCreatedAtIndexAsync"/>
+    /// once the run that fills it completes: one pass over the rows rather than an index update per row.
     /// </summary>
     public async Task CreateIfMissingAsync(string table, StreamDefinition stream, CancellationToken ct)
     {
@@ -47,7 +48,6 @@ internal sealed class PostgresTables(NpgsqlConnection connection, NpgsqlTransact
             $"CREATE TABLE IF NOT EXISTS {Qualified(table)} (id {SqlTypes.Postgres(SchemaColumns.KeyType(stream))} NOT NULL, " +
             string.Join(", ", columns) + ", record jsonb NOT NULL, _meta jsonb, _run_id text NOT NULL, _synced_at timestamptz NOT NULL)",
             ct);
-        await EnsureCreatedAtIndexAsync(table, ct);
     }
 
     /// <summary>

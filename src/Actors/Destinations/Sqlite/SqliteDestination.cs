@@ -141,7 +141,9 @@ public sealed class SqliteDestination : IDestination
                 // An unfinished overwrite of this stream is obsolete once the stream is written another way.
                 tables.Drop(names.Staging);
                 tables.ForgetStaging(names.Target);
+                var existed = tables.Exists(names.Target);
                 active = new ActiveStream(names, mode, runId, tables.Prepare(names.Target, stream));
+                if (existed) tables.EnsureCreatedAtIndex(names.Target);
                 if (mode == WriteMode.AppendDedup)
                 {
                     tables.EnsureUniqueId(names.Target);
@@ -226,9 +228,9 @@ public sealed class SqliteDestination : IDestination
             // One transaction: readers in other connections see the old table until the commit, then the new one.
             using var transaction = connection.BeginTransaction(deferred: false);
             var swap = active is { Mode: WriteMode.Overwrite, AlreadySwapped: false };
+            var tables = new SqliteTables(connection, transaction);
             if (swap)
             {
-                var tables = new SqliteTables(connection, transaction);
                 if (!tables.Exists(active.Names.Staging))
                 {
                     throw new InvalidOperationException(
@@ -238,6 +240,8 @@ public sealed class SqliteDestination : IDestination
                 tables.Drop(active.Names.Target);
                 tables.Rename(active.Names.Staging, active.Names.Target);
             }
+
+            if (tables.Exists(active.Names.Target)) tables.EnsureCreatedAtIndex(active.Names.Target);
 
             // The swapped run is recorded with the swap: it tells a resumed run that its swap is done.
             new SqliteBookkeeping(connection, transaction).RecordCompletion(

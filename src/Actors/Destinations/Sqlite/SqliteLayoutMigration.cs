@@ -68,6 +68,7 @@ internal static class SqliteLayoutMigration
         }
 
         tables.Drop(raw);
+        tables.EnsureCreatedAtIndex(table);
         if (hadUniqueId) tables.EnsureUniqueId(table);
         return true;
     }

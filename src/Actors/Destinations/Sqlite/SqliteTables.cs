@@ -12,7 +12,8 @@ internal sealed class SqliteTables(SqliteConnection connection, SqliteTransactio
 
     /// <summary>
     /// Creates the stream's typed table when missing: <c>id</c>, the columns its schema declares, the raw record,
-    /// <c>_meta</c> and the sync columns, with an index on <c>created_at</c>.
+    /// <c>_meta</c> and the sync columns. Its index on <c>created_at</c> comes with <see cref="EnsureCreatedAtIndex"/>
+    /// once the run that fills it completes: one pass over the rows rather than an index update per row.
     /// </summary>
     public void CreateIfMissing(string table, StreamDefinition stream)
     {
@@ -23,8 +24,6 @@ internal sealed class SqliteTables(SqliteConnection connection, SqliteTransactio
                 $"CREATE TABLE {SqlIdentifier.Quote(table)} (id {SqlTypes.Sqlite(SchemaColumns.KeyType(stream))} NOT NULL, " +
                 string.Join(", ", columns) + ", record TEXT NOT NULL, _meta JSON, _run_id TEXT NOT NULL, _synced_at TEXT NOT NULL)");
         }
-
-        EnsureCreatedAtIndex(table);
     }
 
     /// <summary>
