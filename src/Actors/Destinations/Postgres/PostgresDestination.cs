@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Destinations.Tables;
 using Paystack.Actors.Destinations.Typing;
@@ -10,7 +9,8 @@ namespace Paystack.Actors.Destinations.Postgres;
 /// <summary>
 /// Writes streams into PostgreSQL, one typed table per stream (a column per top-level field, the raw record as
 /// <c>jsonb</c> beside them). Each batch is one transaction holding one insert: the batch travels as arrays and is
-/// expanded server-side with <c>unnest</c>, so a batch costs one round trip whatever its size. Safe to call from several threads (pooled connections).
+/// expanded server-side with <c>unnest</c>, so a batch costs one round trip whatever its size. Safe to call from
+/// several threads (pooled connections).
 /// </summary>
 public sealed class PostgresDestination : IDestination
 {
