@@ -22,7 +22,7 @@ public sealed class SchemaDriftSyncTests(ITestOutputHelper output)
         var data = new TheoryData<string, string>();
         foreach (var kind in SyncDestinations.Kinds())
             foreach (var mode in new[] { "append_dedup", "append", "overwrite" })
-                data.Add((string)kind[0], mode);
+                data.Add(kind, mode);
         return data;
     }
 
