@@ -10,7 +10,7 @@ namespace Paystack.Actors.Destinations.Typing;
 /// whose name would be one of the columns the destination owns (<c>id</c> for a stream keyed otherwise,
 /// <c>record</c>, <c>_meta</c>, <c>_run_id</c>, <c>_synced_at</c>) gets <c>_field</c> appended. Where two fields of
 /// one record map to one column (Paystack sends both <c>createdAt</c> and <c>created_at</c> on some endpoints), the
-/// field spelled exactly as the column fills it, else the first in ordinal order; every field stays in <c>record</c>.
+/// field spelled exactly as the column fills it, else the first in the record; every field stays in <c>record</c>.
 /// </summary>
 internal static class ColumnNames
 {

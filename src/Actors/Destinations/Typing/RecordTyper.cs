@@ -8,7 +8,7 @@ using Paystack.Actors.Paystack;
 namespace Paystack.Actors.Destinations.Typing;
 
 /// <summary>
-/// Splits records into typed _columns. A field no column has yet adds one (typed from its value) to
+/// Splits records into typed columns. A field no column has yet adds one (typed from its value) to
 /// <see cref="TableColumns"/>, pending until the batch commits; a value that does not fit its column's type is left
 /// null there and noted in <c>_meta</c>, Airbyte's way. The raw record always goes to <c>record</c> unchanged.
 /// One instance per batch: it remembers which column each field name goes to.
