@@ -168,7 +168,7 @@ public sealed class PostgresDestination : IDestination
         var syncedAt = DateTime.UtcNow;
         try
         {
-            var typed = new RecordTyper(stream, columns).TypeAll(batch);
+            var typed = new RecordTyper(stream, columns, jsonByField: true).TypeAll(batch);
             var rows = batch.Select((record, i) => (typed[i], record.Json, active.RunId, syncedAt)).ToList();
 
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

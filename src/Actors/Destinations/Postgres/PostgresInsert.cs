@@ -9,7 +9,8 @@ namespace Paystack.Actors.Destinations.Postgres;
 /// <summary>
 /// One INSERT (or upsert on id) of a whole batch of typed rows: every column travels as a text array, is expanded
 /// server-side with <c>unnest</c> and cast to its column's type, so a batch costs one round trip whatever its size.
-/// The typer has already checked every value against its column, so no cast can fail.
+/// The typer has already checked every value against its column, so no cast can fail; JSON columns are taken out of
+/// the record, parsed once per row.
 /// </summary>
 internal static class PostgresInsert
 {
@@ -22,16 +23,18 @@ internal static class PostgresInsert
         names.AddRange(ColumnNames.Owned);
         var quoted = names.Select(SqlIdentifier.Quote).ToList();
 
+        // The record is parsed once (p.j); a JSON column is its field taken out of it, so no value is sent or parsed twice.
         var selected = new List<string> { $"u.k{SqlTypes.PostgresCast(columns.KeyType)}" };
-        selected.AddRange(columns.All.Select((c, i) => $"u.c{i}{SqlTypes.PostgresCast(c.Type)}"));
-        selected.AddRange(["u.r::jsonb", "u.m::jsonb", "u.run", "u.at"]);
+        selected.AddRange(columns.All.Select((c, i) => c.Type == ColumnType.Json ? $"p.j -> u.c{i}" : $"u.c{i}{SqlTypes.PostgresCast(c.Type)}"));
+        selected.AddRange(["p.j", "u.m::jsonb", "u.run", "u.at"]);
         var arrays = new List<string> { "k" };
         arrays.AddRange(Enumerable.Range(0, columns.Count).Select(i => "c" + i));
         arrays.AddRange(["r", "m", "run"]);
 
         var sql =
             $"INSERT INTO {qualifiedTable} ({string.Join(", ", quoted)}) SELECT {string.Join(", ", selected)} " +
-            $"FROM unnest({string.Join(", ", arrays.Select(a => "@" + a))}, @at) AS u({string.Join(", ", arrays)}, at)" +
+            $"FROM unnest({string.Join(", ", arrays.Select(a => "@" + a))}, @at) AS u({string.Join(", ", arrays)}, at) " +
+            "CROSS JOIN LATERAL (SELECT u.r::jsonb AS j OFFSET 0) AS p" + // OFFSET 0: parsed once, not once per reference
             (upsert ? " ON CONFLICT (id) DO UPDATE SET " + string.Join(", ", quoted.Skip(1).Select(c => $"{c} = excluded.{c}")) : "");
 
         await using var command = new NpgsqlCommand(sql, connection, transaction);
@@ -60,6 +63,7 @@ internal static class PostgresInsert
     {
         null => null,
         string text => text,
+        JsonField field => field.Name,
         long whole => whole.ToString(CultureInfo.InvariantCulture),
         decimal exact => exact.ToString(CultureInfo.InvariantCulture),
         double real => real.ToString("R", CultureInfo.InvariantCulture),

@@ -42,7 +42,7 @@ internal static class PostgresLayoutMigration
             }
 
             if (rows.Count == 0) break;
-            var typedRows = new RecordTyper(stream, columns).TypeAll(rows.Select(row => row.Record).ToList());
+            var typedRows = new RecordTyper(stream, columns, jsonByField: true).TypeAll(rows.Select(row => row.Record).ToList());
             var typed = rows.Select((row, i) => (typedRows[i], row.Record.Json, row.RunId, row.SyncedAt)).ToList();
             await tables.AddColumnsAsync(table, columns.Pending, ct);
             columns.Commit();

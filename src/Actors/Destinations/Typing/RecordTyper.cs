@@ -18,16 +18,22 @@ internal sealed class RecordTyper
     /// <summary>Batches smaller than this are typed on the calling thread alone.</summary>
     private const int ParallelFrom = 64;
 
-    private readonly ConcurrentDictionary<string, (int Ordinal, bool Exact)> _fields = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (int Ordinal, bool Exact)>.AlternateLookup<ReadOnlySpan<char>> _fieldsBySpan;
+    private readonly ConcurrentDictionary<string, (int Ordinal, bool Exact, string Name)> _fields = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Ordinal, bool Exact, string Name)>.AlternateLookup<ReadOnlySpan<char>> _fieldsBySpan;
 
     private readonly StreamDefinition _stream;
     private readonly TableColumns _columns;
+    private readonly bool _jsonByField;
 
-    public RecordTyper(StreamDefinition stream, TableColumns columns)
+    /// <param name="jsonByField">
+    /// JSON columns get a <see cref="JsonField"/> naming the field rather than the value's text: for a destination that
+    /// takes the value out of the record it has already parsed (PostgreSQL: <c>record -> 'customer'</c>).
+    /// </param>
+    public RecordTyper(StreamDefinition stream, TableColumns columns, bool jsonByField = false)
     {
         _stream = stream;
         _columns = columns;
+        _jsonByField = jsonByField;
         _fieldsBySpan = _fields.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -101,8 +107,12 @@ internal sealed class RecordTyper
 
                 ref var slot = ref slots[field.Ordinal];
                 if (slot.Taken && (slot.Exact || !field.Exact)) continue; // the exact spelling, else the first, fills it
-                var value = Convert(_columns[field.Ordinal].Type, ref reader, json, start, out var problem);
-                slot = new Slot(true, field.Exact, problem is null ? null : fieldText ?? fieldName.ToString(), value, problem);
+                var type = _columns[field.Ordinal].Type;
+                string? problem = null;
+                var value = type == ColumnType.Json && _jsonByField
+                    ? reader.TokenType == JsonTokenType.Null ? null : new JsonField(field.Name)
+                    : Convert(type, ref reader, json, start, out problem);
+                slot = new Slot(true, field.Exact, problem is null ? null : field.Name, value, problem);
             }
         }
 
@@ -121,20 +131,20 @@ internal sealed class RecordTyper
     private const int Unknown = -2;
 
     /// <summary>Where a field goes: its column's ordinal, <see cref="Unmapped"/> (no column ever) or <see cref="Unknown"/> (a column not there yet).</summary>
-    private (int Ordinal, bool Exact) Field(ReadOnlySpan<char> name, ref string? text)
+    private (int Ordinal, bool Exact, string Name) Field(ReadOnlySpan<char> name, ref string? text)
     {
         if (_fieldsBySpan.TryGetValue(name, out var known)) return known;
         text ??= name.ToString();
         var column = ColumnNames.For(text, _stream.PrimaryKey);
-        (int, bool) found = column is null ? (Unmapped, false)
-            : _columns.TryGetOrdinal(column, out var ordinal) ? (ordinal, text == column)
-            : (Unknown, false);
+        (int, bool, string) found = column is null ? (Unmapped, false, text)
+            : _columns.TryGetOrdinal(column, out var ordinal) ? (ordinal, text == column, text)
+            : (Unknown, false, text);
         if (found.Item1 != Unknown) _fields.TryAdd(text, found);
         return found;
     }
 
     /// <summary>Adds the column of a field met for the first time, typed from its value. Only ever on one thread.</summary>
-    private (int Ordinal, bool Exact) AddColumn(string field, ref Utf8JsonReader reader)
+    private (int Ordinal, bool Exact, string Name) AddColumn(string field, ref Utf8JsonReader reader)
     {
         var column = ColumnNames.For(field, _stream.PrimaryKey)!;
         if (!_columns.TryGetOrdinal(column, out var ordinal))
@@ -142,7 +152,7 @@ internal sealed class RecordTyper
             ordinal = _columns.Add(column, InferredType(column, ref reader));
         }
 
-        var found = (ordinal, field == column);
+        var found = (ordinal, field == column, field);
         _fields.TryAdd(field, found);
         return found;
     }
