@@ -9,7 +9,9 @@ namespace Paystack.Sandbox.Http;
 internal static class PageData
 {
     /// <summary>Materialises only the records of the page, drifted as <see cref="SandboxFaults.Drift"/> says.</summary>
-    public static void WriteData(Utf8JsonWriter writer, ResourceTable table, IReadOnlyList<RecordRef> page, string domain, SandboxFaults faults)
+    /// <param name="withoutIdentity">Leave out each record's id and creation time (a fault).</param>
+    public static void WriteData(Utf8JsonWriter writer, ResourceTable table, IReadOnlyList<RecordRef> page, string domain,
+        SandboxFaults faults, bool withoutIdentity = false)
     {
         var drift = faults.Drift is { } d && d.Path == table.Path ? d : null;
         writer.WriteStartArray("data");
@@ -17,6 +19,8 @@ internal static class PageData
         {
             var json = table.Materialize(record, domain);
             if (drift is not null && record.CreatedAt >= drift.Since) Drift(json, record, drift);
+            if (withoutIdentity)
+                foreach (var field in IdentityFields) json.Remove(field);
             json.WriteTo(writer);
         }
         writer.WriteEndArray();
@@ -28,6 +32,8 @@ internal static class PageData
         if (json[drift.MistypedField] is JsonValue value && value.GetValueKind() == JsonValueKind.Number)
             json[drift.MistypedField] = value.ToJsonString();
     }
+
+    private static readonly string[] IdentityFields = ["id", "createdAt", "created_at"];
 
     /// <summary><c>perPage</c> as a number, or as a string on the paths configured to send it so.</summary>
     public static void WritePerPage(Utf8JsonWriter writer, SandboxOptions options, string path, int perPage)
