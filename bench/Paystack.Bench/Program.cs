@@ -49,7 +49,7 @@ for (var i = 0; i < args.Length; i++)
             trace = true;
             break;
         case "all":
-            scenarios.AddRange(Scenarios.Names);
+            scenarios.AddRange(Scenarios.Default);
             break;
         case "startup" or "startup-exe" or "journal-growth" or "limiter-recovery":
             scenarios.Add(args[i]);
