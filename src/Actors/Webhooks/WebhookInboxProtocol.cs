@@ -1,0 +1,19 @@
+namespace Paystack.Actors.Webhooks;
+
+public static class WebhookInboxProtocol
+{
+    /// <summary>An event the receiver verified; answered with <see cref="Delivered"/> once it is durable.</summary>
+    public sealed record Deliver(WebhookEvent Event);
+
+    /// <param name="Duplicate">The event was seen before (a retry): nothing new was recorded.</param>
+    public sealed record Delivered(string EventId, bool Duplicate);
+
+    public sealed record GetStatus
+    {
+        public static GetStatus Instance { get; } = new();
+    }
+
+    /// <summary>Counts since the service started, and what waits now.</summary>
+    public sealed record InboxStatus(
+        long Received, long Duplicates, long Applied, long Ignored, int Pending, string? LastError, DateTimeOffset? LastAppliedAt);
+}

@@ -1,0 +1,85 @@
+using Akka.Actor;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Paystack.Actors.Destinations;
+using Paystack.Actors.Engine;
+using Paystack.Actors.Paystack;
+using Paystack.Actors.Webhooks;
+
+namespace Paystack.Host.Webhooks;
+
+/// <summary>
+/// Serve's webhook receiver: the account's <see cref="WebhookInbox"/> (which applies events through the account's
+/// client, rate limiter and destination) and a listener of its own, apart from the admin endpoint, that accepts
+/// POSTs on any path (the proxy in front decides the public one).
+/// </summary>
+internal sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly IPaystackClient _client;
+
+    private WebhookReceiver(WebApplication app, IActorRef inbox, IPaystackClient client)
+    {
+        _app = app;
+        Inbox = inbox;
+        _client = client;
+    }
+
+    public IActorRef Inbox { get; }
+
+    /// <summary>The addresses the receiver listens on (with the real port when 0 was asked for).</summary>
+    public IReadOnlyList<Uri> Addresses => _app.Urls.Select(u => new Uri(u)).ToList();
+
+    /// <exception cref="IOException">An address is taken.</exception>
+    public static async Task<WebhookReceiver> StartAsync(
+        WebhookSettings settings, SyncEngine engine, SyncRequest request, Serilog.ILogger log, CancellationToken cancellationToken)
+    {
+        var client = engine.ClientFor(request.Source);
+        var application = new WebhookApplication(
+            new WebhookApplyOptions(
+                request.Source.AccountId, request.Streams.Select(s => s.Name).ToHashSet(StringComparer.Ordinal), request.WriteMode, settings.LeaseWait),
+            client,
+            () => DestinationFactory.Create(request.Destination),
+            TimeProvider.System);
+        var inbox = engine.System.ActorOf(WebhookInbox.Props(request.Source.AccountId, application, settings.Inbox), "webhook-inbox");
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls([.. settings.Urls]);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes;
+        });
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var endpoint = new WebhookEndpoint(settings, WebhookEndpoint.KeyBytes(request.Source.SecretKey), inbox, log);
+        app.MapPost("/{**path}", (Func<HttpContext, Task<IResult>>)endpoint.HandleAsync);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            engine.System.Stop(inbox);
+            (client as IDisposable)?.Dispose();
+            await app.DisposeAsync();
+            throw;
+        }
+        return new WebhookReceiver(app, inbox, client);
+    }
+
+    /// <summary>The inbox's counts, for the admin endpoint.</summary>
+    public Task<WebhookInboxProtocol.InboxStatus> StatusAsync(CancellationToken cancellationToken) =>
+        Inbox.Ask<WebhookInboxProtocol.InboxStatus>(WebhookInboxProtocol.GetStatus.Instance, TimeSpan.FromSeconds(10), cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try { await Inbox.GracefulStop(TimeSpan.FromSeconds(10)); }
+        catch (Exception stopping) when (stopping is TaskCanceledException or AskTimeoutException) { }
+        (_client as IDisposable)?.Dispose();
+    }
+}
