@@ -71,6 +71,8 @@ internal sealed class WebhookEndpoint(WebhookSettings settings, byte[] key, IAct
 
     private IResult Refuse(int status, string reason, HttpContext context)
     {
+        // The unread rest of an oversize body is not drained: the connection closes after the answer.
+        if (status == StatusCodes.Status413PayloadTooLarge) context.Response.Headers.Connection = "close";
         WebhookMetrics.DeliveryRejected(reason);
         log.Warning("Webhook request from {Peer} refused ({Status}): {Reason}", context.Connection.RemoteIpAddress, status, reason);
         return Results.StatusCode(status);
