@@ -20,6 +20,9 @@ public sealed record EventTarget(StreamDefinition Stream, string RecordId)
         ("dedicatedaccount.", "dedicated_accounts", ["dedicated_account", "id"]),
     ];
 
+    /// <summary>The streams whose records events announce changes of.</summary>
+    public static IReadOnlySet<string> Streams { get; } = Routes.Select(r => r.Stream).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The stream an event type belongs to, or null for a type no stream holds.</summary>
     public static string? StreamOf(string eventType) =>
         Routes.FirstOrDefault(r => eventType.StartsWith(r.Prefix, StringComparison.Ordinal)).Stream;

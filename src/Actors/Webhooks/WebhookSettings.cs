@@ -11,7 +11,9 @@ public sealed record WebhookSettings(
     long MaxBodyBytes,
     IReadOnlyList<IPAddress> AllowedIps,
     WebhookInboxSettings Inbox,
-    TimeSpan LeaseWait)
+    TimeSpan LeaseWait,
+    TimeSpan ReconcileEvery,
+    TimeSpan ReconcileWindow)
 {
     private const string Section = SyncSettingsLoader.RootPath + ".webhooks.";
 
@@ -40,7 +42,9 @@ public sealed record WebhookSettings(
             read.Int(Section + "max-body-bytes", 1024, 64 * 1024 * 1024),
             ips,
             new WebhookInboxSettings(read.Int(Section + "batch-size", 1, 10_000), read.PositiveDuration(Section + "retry-delay")),
-            read.Duration(Section + "lease-wait", TimeSpan.Zero));
+            read.Duration(Section + "lease-wait", TimeSpan.Zero),
+            read.Duration(Section + "reconcile-every", TimeSpan.Zero),
+            read.PositiveDuration(Section + "reconcile-window"));
         if (problems.Count > 0) throw new SyncConfigurationException(problems);
         return settings;
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Engine;
 using Paystack.Actors.Paystack;
+using Paystack.Actors.Reconciliation;
 using Paystack.Actors.Webhooks;
 
 namespace Paystack.Host.Webhooks;
@@ -20,21 +21,25 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly IPaystackClient _client;
 
-    private WebhookReceiver(WebApplication app, IActorRef inbox, IPaystackClient client)
+    private WebhookReceiver(WebApplication app, IActorRef inbox, IPaystackClient client, ReconcileSchedule reconciliation)
     {
         _app = app;
         Inbox = inbox;
         _client = client;
+        Reconciliation = reconciliation;
     }
 
     public IActorRef Inbox { get; }
+
+    /// <summary>The scheduled re-sweep that catches what webhooks missed.</summary>
+    public ReconcileSchedule Reconciliation { get; }
 
     /// <summary>The addresses the receiver listens on (with the real port when 0 was asked for).</summary>
     public IReadOnlyList<Uri> Addresses => _app.Urls.Select(u => new Uri(u)).ToList();
 
     /// <exception cref="IOException">An address is taken.</exception>
     public static async Task<WebhookReceiver> StartAsync(
-        WebhookSettings settings, SyncEngine engine, SyncRequest request, Serilog.ILogger log, CancellationToken cancellationToken)
+        WebhookSettings settings, SyncEngine engine, SyncRequest request, int pageSize, Serilog.ILogger log, CancellationToken cancellationToken)
     {
         var client = engine.ClientFor(request.Source);
         var application = new WebhookApplication(
@@ -44,6 +49,16 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             () => DestinationFactory.Create(request.Destination),
             TimeProvider.System);
         var inbox = engine.System.ActorOf(WebhookInbox.Props(request.Source.AccountId, application, settings.Inbox), "webhook-inbox");
+        var reconciler = new Reconciler(
+            new ReconcileOptions(
+                request.Source.AccountId,
+                request.Streams.Where(s => EventTarget.Streams.Contains(s.Name)).ToList(),
+                request.WriteMode, settings.ReconcileWindow, pageSize, settings.LeaseWait),
+            client,
+            () => DestinationFactory.Create(request.Destination),
+            StoredRecords.For(request.Destination),
+            TimeProvider.System);
+        var reconciliation = new ReconcileSchedule(reconciler, settings.ReconcileEvery, log);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls([.. settings.Urls]);
@@ -62,12 +77,13 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         }
         catch
         {
+            await reconciliation.DisposeAsync();
             engine.System.Stop(inbox);
             (client as IDisposable)?.Dispose();
             await app.DisposeAsync();
             throw;
         }
-        return new WebhookReceiver(app, inbox, client);
+        return new WebhookReceiver(app, inbox, client, reconciliation);
     }
 
     /// <summary>The inbox's counts, for the admin endpoint.</summary>
@@ -78,6 +94,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        await Reconciliation.DisposeAsync();
         try { await Inbox.GracefulStop(TimeSpan.FromSeconds(10)); }
         catch (Exception stopping) when (stopping is TaskCanceledException or AskTimeoutException) { }
         (_client as IDisposable)?.Dispose();

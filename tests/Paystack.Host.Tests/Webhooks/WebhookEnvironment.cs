@@ -87,6 +87,32 @@ internal static class WebhookEnvironment
             return !JsonNode.DeepEquals(Row(destinationPath, stream, c.Id), current);
         }).ToList();
 
+    /// <summary>
+    /// Every record of the changing streams whose row differs from the sandbox's current record (changed directly, or
+    /// through a record it embeds: a dispute carries its transaction), with its creation time.
+    /// </summary>
+    public static List<(string Path, string Id, DateTimeOffset CreatedAt)> Differing(Paystack.Sandbox.SandboxServer sandbox, string destinationPath)
+    {
+        using var connection = new SqliteConnection($"Data Source={destinationPath};Pooling=false");
+        connection.Open();
+        var differing = new List<(string, string, DateTimeOffset)>();
+        foreach (var (stream, path) in Changing)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT id, record FROM \"{stream}\"";
+            using var reader = command.ExecuteReader();
+            var rows = new Dictionary<string, string>();
+            while (reader.Read()) rows[reader.GetString(0)] = reader.GetString(1);
+            foreach (var id in sandbox.Store.Ids(path))
+            {
+                var current = JsonNode.Parse(sandbox.Store.Get(path, id)!);
+                if (!rows.TryGetValue(id, out var row) || !JsonNode.DeepEquals(JsonNode.Parse(row), current))
+                    differing.Add((path, id, sandbox.Store.CreatedAt(path, id)));
+            }
+        }
+        return differing;
+    }
+
     public static List<JsonNode> EventRows(string destinationPath)
     {
         using var connection = new SqliteConnection($"Data Source={destinationPath};Pooling=false");
