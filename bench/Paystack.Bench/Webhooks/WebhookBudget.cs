@@ -25,12 +25,20 @@ public static class WebhookBudget
     private const int RunsPerDay = 24;
     private const int ChangesPerDay = 500;
     private const int HistoryDays = 730;
-    private const int RecordsPerStream = 3_650; // 5 a day per stream
+
+    /// <summary>Accounts of two sizes: 5 and 50 records a day per stream, over two years.</summary>
+    private static readonly int[] RecordsPerStream = [3_650, 36_500];
     private static readonly string[] Streams = ["transactions", "refunds", "disputes", "transfers", "subscriptions", "invoices", "customers"];
 
     private static readonly Config Quiet = ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING");
 
     public static async Task<bool> RunAsync()
+    {
+        foreach (var records in RecordsPerStream) await RunAsync(records);
+        return true;
+    }
+
+    private static async Task RunAsync(int recordsPerStream)
     {
         var folder = Directory.CreateTempSubdirectory("paystack-webhook-budget-").FullName;
         try
@@ -38,7 +46,7 @@ public static class WebhookBudget
             var now = DateTimeOffset.UtcNow;
             await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions
             {
-                RecordsPerStream = RecordsPerStream, TestRateLimit = 1_000_000, DataStart = now.AddDays(-HistoryDays), DataEnd = now.AddHours(-1),
+                RecordsPerStream = recordsPerStream, TestRateLimit = 1_000_000, DataStart = now.AddDays(-HistoryDays), DataEnd = now.AddHours(-1),
             });
             var defaults = SyncSettingsLoader.Defaults();
             var settings = defaults with
@@ -103,7 +111,7 @@ public static class WebhookBudget
                 ($"{RunsPerDay - 1} hourly runs + one nightly full refresh", (RunsPerDay - 1) * hourly + fullRefresh, "up to a day, any age"),
                 ($"{RunsPerDay} hourly runs with a 35-day lookback", RunsPerDay * hourlyLookback, "up to an hour; never for records older than 35 days"),
             };
-            Console.WriteLine($"Webhooks budget: {Streams.Length} streams of {RecordsPerStream:N0} records over {HistoryDays} days (5 a day each), " +
+            Console.WriteLine($"Webhooks budget: {Streams.Length} streams of {recordsPerStream:N0} records over {HistoryDays} days ({recordsPerStream / HistoryDays} a day each), " +
                               $"{ChangesPerDay} changes a day, {settings.Engine.PageSize} records a page.");
             Console.WriteLine($"Measured once each: initial sync {initial:N0} requests; hourly run {hourly:N0}; hourly run with a 35-day lookback " +
                               $"{hourlyLookback:N0}; full refresh {fullRefresh:N0}; 35-day reconciliation {reconcile:N0}.");
@@ -113,7 +121,6 @@ public static class WebhookBudget
             foreach (var (way, requests, fresh) in rows)
                 Console.WriteLine($"| {way} | {requests:N0} | {requests / ceiling:P2} | {fresh} |");
             Console.WriteLine();
-            return true;
         }
         finally
         {

@@ -45,7 +45,7 @@ public static class WebhookLatency
             var hocon = Path.Combine(folder, "serve.conf");
             await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new Dictionary<string, string>
             {
-                ["secret_key"] = sandbox.Options.TestKey, ["start_date"] = now.AddDays(-401).ToString("O"), ["base_url"] = sandbox.BaseUrl.ToString(),
+                ["secret_key"] = sandbox.Options.TestKey, ["start_date"] = now.AddDays(-401).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), ["base_url"] = sandbox.BaseUrl.ToString(),
             }));
             await File.WriteAllTextAsync(hocon, $$"""
                 paystack-sync {
@@ -62,13 +62,14 @@ public static class WebhookLatency
                          "--streams", string.Join(',', Changing.Select(c => c.Stream))])
                 start.ArgumentList.Add(arg);
             serve = Process.Start(start)!;
-            serve.OutputDataReceived += (_, _) => { };
-            serve.ErrorDataReceived += (_, _) => { };
+            var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            serve.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
+            serve.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
             serve.BeginOutputReadLine();
             serve.BeginErrorReadLine();
             using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}/"), Timeout = TimeSpan.FromSeconds(10) };
             Console.Error.WriteLine("running webhook latency: initial sync by serve ...");
-            await WaitForInitialRunAsync(admin, TimeSpan.FromMinutes(5));
+            await WaitForInitialRunAsync(admin, serve, log, TimeSpan.FromMinutes(5));
 
             var changer = new RecordChanges(sandbox.Store);
             var perStream = Changes / Changing.Length + 1;
@@ -147,11 +148,12 @@ public static class WebhookLatency
         }
     }
 
-    private static async Task WaitForInitialRunAsync(HttpClient admin, TimeSpan timeout)
+    private static async Task WaitForInitialRunAsync(HttpClient admin, Process serve, IEnumerable<string> log, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
+            if (serve.HasExited) throw new InvalidOperationException($"serve exited with {serve.ExitCode}:\n{string.Join('\n', log)}");
             try
             {
                 var status = JsonNode.Parse(await admin.GetStringAsync("admin/status"));

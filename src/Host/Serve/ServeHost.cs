@@ -11,10 +11,10 @@ using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Monitoring;
 using Paystack.Actors.State;
+using Paystack.Actors.Webhooks;
 using Paystack.Host.Admin;
 using Paystack.Host.Running;
 using Paystack.Host.Webhooks;
-using Paystack.Actors.Webhooks;
 using Serilog;
 using Serilog.Events;
 
