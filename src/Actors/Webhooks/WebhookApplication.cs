@@ -35,11 +35,25 @@ public sealed class WebhookApplication(
 
         // One read per distinct record, before the lease is taken, so a run never waits on Paystack for us.
         var fetched = new Dictionary<(string Stream, string Id), PaystackRecord?>();
+        var unreadable = new Dictionary<(string Stream, string Id), string>();
         foreach (var target in targets.Where((t, i) => t is not null && outcomes[i] is null).Distinct())
         {
             var key = (target!.Stream.Name, target.RecordId);
-            if (!fetched.ContainsKey(key))
+            if (fetched.ContainsKey(key) || unreadable.ContainsKey(key)) continue;
+            try
+            {
                 fetched[key] = await client.GetRecordAsync(target.Stream, target.RecordId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PaystackApiException refused) when (IsAboutTheRecord(refused))
+            {
+                // Trying again cannot help, and must not hold up the events behind it.
+                unreadable[key] = refused.Message;
+            }
+        }
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (targets[i] is { } t && outcomes[i] is null && unreadable.TryGetValue((t.Stream.Name, t.RecordId), out var why))
+                outcomes[i] = WebhookOutcome.Unreadable(t.Stream.Name, t.RecordId, why);
         }
 
         var destination = openDestination();
@@ -79,6 +93,10 @@ public sealed class WebhookApplication(
 
         return events.Select((e, i) => (e, outcomes[i]!)).ToList();
     }
+
+    /// <summary>A refusal of this one record (400, or a 2xx body without a record), not of the key or the service.</summary>
+    private static bool IsAboutTheRecord(PaystackApiException refused) =>
+        refused.Kind == PaystackErrorKind.BadRequest || refused is { Kind: PaystackErrorKind.InvalidResponse, StatusCode: >= 200 and < 300 };
 
     private (EventTarget? Target, WebhookOutcome? Settled) Classify(WebhookEvent webhook)
     {

@@ -17,5 +17,8 @@ public sealed record WebhookOutcome(string Label, string Detail)
     public static WebhookOutcome BeforeFirstRun(string stream) =>
         new("left_to_first_run", $"stream {stream} has no table yet; its first run reads the record");
 
+    public static WebhookOutcome Unreadable(string stream, string id, string reason) =>
+        new("ignored_unreadable", $"Paystack refused to give {stream} record {id}: {reason}");
+
     public static WebhookOutcome RecordGone(string stream, string id) => new("ignored_not_found", $"Paystack has no {stream} record {id}");
 }

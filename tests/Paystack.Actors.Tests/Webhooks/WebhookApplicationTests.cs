@@ -135,6 +135,34 @@ public sealed class WebhookApplicationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_record_Paystack_refuses_to_give_settles_its_event_and_the_rest_of_the_batch_is_applied()
+    {
+        var records = await SandboxClients.ReadAllAsync(_client, "transactions");
+        await RunWriteAsync("run-1", records, receipt: "{}");
+        var changes = new RecordChanges(_sandbox.Store);
+        var refused = changes.Change("transaction", records[1].Id);
+        var fine = changes.Change("transaction", records[2].Id);
+        var application = new WebhookApplication(
+            new WebhookApplyOptions(Account, new HashSet<string> { "transactions" }, WriteMode.AppendDedup, TimeSpan.Zero),
+            new RefusingClient(_client, records[1].Id), Open, TimeProvider.System);
+
+        var outcomes = await application.ApplyAsync([Event(refused), Event(fine)], CancellationToken.None);
+
+        Assert.Equal(["ignored_unreadable", "applied"], outcomes.Select(o => o.Outcome.Label));
+    }
+
+    /// <summary>Answers 400 for one record, as Paystack does for an id it will not look up.</summary>
+    private sealed class RefusingClient(IPaystackClient inner, string refusedId) : IPaystackClient
+    {
+        public Task<PageResult> GetPageAsync(PageRequest request, CancellationToken cancellationToken) => inner.GetPageAsync(request, cancellationToken);
+
+        public Task<PaystackRecord?> GetRecordAsync(StreamDefinition stream, string id, CancellationToken cancellationToken) =>
+            id == refusedId
+                ? throw new PaystackApiException(PaystackErrorKind.BadRequest, "Paystack refused the request's parameters (400)", 400)
+                : inner.GetRecordAsync(stream, id, cancellationToken);
+    }
+
+    [Fact]
     public async Task Events_are_not_applied_to_a_stream_before_its_first_run_nor_to_one_written_in_another_mode()
     {
         var id = _sandbox.Store.Ids("transaction")[0];
