@@ -77,7 +77,7 @@ public sealed class WebhookServeTests(ITestOutputHelper output)
 
         var status = await StatusAsync(admin);
         Assert.Equal(0, status.Received);
-        Assert.Equal(0, environment.Sandbox.Requests.Entries.Count);
+        Assert.Empty(environment.Sandbox.Requests.Entries);
         Assert.True(JsonNodeEquals(before, Row(environment.DestinationPath, "transactions", id)), "a refused delivery changed the row");
 
         Assert.Equal(200, await sender.PostAsync(body, WebhookSender.Sign(environment.SecretKey, body)));
@@ -113,7 +113,7 @@ public sealed class WebhookServeTests(ITestOutputHelper output)
 
         Assert.Equal(2, report.StatusCounts[200]);
         Assert.Equal((0, 2), (status.Applied, status.Ignored));
-        Assert.Equal(0, environment.Sandbox.Requests.Entries.Count);
+        Assert.Empty(environment.Sandbox.Requests.Entries);
         var outcomes = EventRows(environment.DestinationPath).Select(e => ((string)e["event"]!, (string)e["outcome"]!)).Order().ToList();
         Assert.Equal([("paymentlink.created", "ignored_type"), ("refund.processed", "ignored_not_synced")], outcomes);
     }
