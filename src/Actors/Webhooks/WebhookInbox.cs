@@ -25,6 +25,7 @@ public sealed class WebhookInbox : ReceivePersistentActor, IWithTimers
     private long _received, _duplicates, _applied, _ignored;
     private string? _lastError;
     private DateTimeOffset? _lastAppliedAt;
+    private double? _lastLagSeconds;
     private long _lastSnapshotSequenceNr;
 
     public WebhookInbox(string accountId, WebhookApplication application, WebhookInboxSettings settings)
@@ -56,7 +57,7 @@ public sealed class WebhookInbox : ReceivePersistentActor, IWithTimers
         });
         Command<Retry>(_ => ApplyNext());
         Command<GetStatus>(_ => Sender.Tell(new InboxStatus(
-            _received, _duplicates, _applied, _ignored, _state.PendingCount, _lastError, _lastAppliedAt)));
+            _received, _duplicates, _applied, _ignored, _state.PendingCount, _lastError, _lastAppliedAt, _lastLagSeconds)));
         Command<SaveSnapshotSuccess>(saved =>
         {
             DeleteMessages(saved.Metadata.SequenceNr);
@@ -131,6 +132,8 @@ public sealed class WebhookInbox : ReceivePersistentActor, IWithTimers
                     _ignored++;
                 }
             }
+            var lags = done.Results.Where(r => r.Outcome.Label == "applied").Select(r => (now - r.Event.ReceivedAt).TotalSeconds).ToList();
+            if (lags.Count > 0) _lastLagSeconds = Math.Round(lags.Max(), 3);
             _lastError = null;
             _lastAppliedAt = now;
             _applying = false;

@@ -14,6 +14,8 @@ public static class WebhookInboxProtocol
     }
 
     /// <summary>Counts since the service started, and what waits now.</summary>
+    /// <param name="LastLagSeconds">From accepting the last applied batch's oldest event to its rows being durable.</param>
     public sealed record InboxStatus(
-        long Received, long Duplicates, long Applied, long Ignored, int Pending, string? LastError, DateTimeOffset? LastAppliedAt);
+        long Received, long Duplicates, long Applied, long Ignored, int Pending, string? LastError, DateTimeOffset? LastAppliedAt,
+        double? LastLagSeconds = null);
 }

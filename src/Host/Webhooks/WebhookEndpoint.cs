@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Akka.Actor;
@@ -19,6 +20,10 @@ internal sealed class WebhookEndpoint(WebhookSettings settings, byte[] key, IAct
     private static readonly TimeSpan InboxTimeout = TimeSpan.FromSeconds(10);
 
     private readonly HashSet<IPAddress> _allowed = settings.AllowedIps.Select(Normal).ToHashSet();
+    private readonly ConcurrentDictionary<string, long> _rejected = new(StringComparer.Ordinal);
+
+    /// <summary>Requests refused since start, by reason.</summary>
+    public IReadOnlyDictionary<string, long> Rejected => new SortedDictionary<string, long>(_rejected);
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -54,7 +59,7 @@ internal sealed class WebhookEndpoint(WebhookSettings settings, byte[] key, IAct
         catch (Exception failure) when (failure is AskTimeoutException or OperationCanceledException)
         {
             log.Warning("Webhook {Event} not accepted: the journal did not confirm it in time; Paystack delivers it again", webhook.Type);
-            WebhookMetrics.DeliveryRejected("unavailable");
+            Count("unavailable");
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
     }
@@ -73,9 +78,15 @@ internal sealed class WebhookEndpoint(WebhookSettings settings, byte[] key, IAct
     {
         // The unread rest of an oversize body is not drained: the connection closes after the answer.
         if (status == StatusCodes.Status413PayloadTooLarge) context.Response.Headers.Connection = "close";
-        WebhookMetrics.DeliveryRejected(reason);
+        Count(reason);
         log.Warning("Webhook request from {Peer} refused ({Status}): {Reason}", context.Connection.RemoteIpAddress, status, reason);
         return Results.StatusCode(status);
+    }
+
+    private void Count(string reason)
+    {
+        _rejected.AddOrUpdate(reason, 1, (_, n) => n + 1);
+        WebhookMetrics.DeliveryRejected(reason);
     }
 
     private static IPAddress Normal(IPAddress ip) => ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip;

@@ -21,9 +21,12 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly IPaystackClient _client;
 
-    private WebhookReceiver(WebApplication app, IActorRef inbox, IPaystackClient client, ReconcileSchedule reconciliation)
+    private readonly WebhookEndpoint _endpoint;
+
+    private WebhookReceiver(WebApplication app, IActorRef inbox, IPaystackClient client, ReconcileSchedule reconciliation, WebhookEndpoint endpoint)
     {
         _app = app;
+        _endpoint = endpoint;
         Inbox = inbox;
         _client = client;
         Reconciliation = reconciliation;
@@ -83,12 +86,13 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
-        return new WebhookReceiver(app, inbox, client, reconciliation);
+        return new WebhookReceiver(app, inbox, client, reconciliation, endpoint);
     }
 
-    /// <summary>The inbox's counts, for the admin endpoint.</summary>
-    public Task<WebhookInboxProtocol.InboxStatus> StatusAsync(CancellationToken cancellationToken) =>
-        Inbox.Ask<WebhookInboxProtocol.InboxStatus>(WebhookInboxProtocol.GetStatus.Instance, TimeSpan.FromSeconds(10), cancellationToken);
+    /// <summary>The inbox's counts, the refusals and the last reconciliation, for the admin endpoint.</summary>
+    public async Task<WebhookStatusView> StatusAsync(CancellationToken cancellationToken) => WebhookStatusView.Of(
+        await Inbox.Ask<WebhookInboxProtocol.InboxStatus>(WebhookInboxProtocol.GetStatus.Instance, TimeSpan.FromSeconds(10), cancellationToken),
+        _endpoint.Rejected, Reconciliation.Last);
 
     public async ValueTask DisposeAsync()
     {

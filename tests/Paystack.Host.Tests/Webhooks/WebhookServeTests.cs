@@ -31,6 +31,7 @@ public sealed class WebhookServeTests(ITestOutputHelper output)
         output.WriteLine($"{report.Sent} deliveries, {RecordReads(environment.Sandbox)} record reads, {environment.Sandbox.Requests.Entries.Count} requests");
         Assert.Equal(changes.Count, report.StatusCounts[200]);
         Assert.Equal(changes.Count, inbox.Applied);
+        Assert.InRange(inbox.LastLagSeconds!.Value, 0, 60);
         Assert.Empty(Stale(environment.Sandbox, environment.DestinationPath, changes));
         Assert.Equal(changes.Count, RecordReads(environment.Sandbox));
         Assert.Equal(changes.Count, environment.Sandbox.Requests.Entries.Count);
@@ -77,6 +78,8 @@ public sealed class WebhookServeTests(ITestOutputHelper output)
 
         var status = await StatusAsync(admin);
         Assert.Equal(0, status.Received);
+        var view = System.Text.Json.Nodes.JsonNode.Parse(await admin.GetStringAsync("admin/webhooks"))!;
+        Assert.Equal((4, 1, 1), ((int)view["rejected"]!["signature"]!, (int)view["rejected"]!["too_large"]!, (int)view["rejected"]!["malformed"]!));
         Assert.Empty(environment.Sandbox.Requests.Entries);
         Assert.True(JsonNodeEquals(before, Row(environment.DestinationPath, "transactions", id)), "a refused delivery changed the row");
 
