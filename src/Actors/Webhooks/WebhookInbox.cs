@@ -57,7 +57,18 @@ public sealed class WebhookInbox : ReceivePersistentActor, IWithTimers
         });
         Command<Retry>(_ => ApplyNext());
         Command<GetStatus>(_ => Sender.Tell(new InboxStatus(
-            _received, _duplicates, _applied, _ignored, _state.PendingCount, _lastError, _lastAppliedAt, _lastLagSeconds)));
+            _received, _duplicates, _applied, _ignored, _state.PendingCount, _lastError, _lastAppliedAt, _lastLagSeconds,
+            _state.LastReconciledAt)));
+        Command<RecordReconciled>(record =>
+        {
+            var replyTo = Sender;
+            Persist(new WebhookInboxEvents.Reconciled(record.At), reconciled =>
+            {
+                _state.Apply(reconciled);
+                replyTo.Tell(Recorded.Instance);
+                SnapshotIfDue();
+            });
+        });
         Command<SaveSnapshotSuccess>(saved =>
         {
             DeleteMessages(saved.Metadata.SequenceNr);

@@ -8,6 +8,14 @@ public static class WebhookInboxProtocol
     /// <param name="Duplicate">The event was seen before (a retry): nothing new was recorded.</param>
     public sealed record Delivered(string EventId, bool Duplicate);
 
+    /// <summary>A reconciliation finished at <paramref name="At"/>; answered with <see cref="Recorded"/> once journaled.</summary>
+    public sealed record RecordReconciled(DateTimeOffset At);
+
+    public sealed record Recorded
+    {
+        public static Recorded Instance { get; } = new();
+    }
+
     public sealed record GetStatus
     {
         public static GetStatus Instance { get; } = new();
@@ -17,5 +25,5 @@ public static class WebhookInboxProtocol
     /// <param name="LastLagSeconds">From accepting the last applied batch's oldest event to its rows being durable.</param>
     public sealed record InboxStatus(
         long Received, long Duplicates, long Applied, long Ignored, int Pending, string? LastError, DateTimeOffset? LastAppliedAt,
-        double? LastLagSeconds = null);
+        double? LastLagSeconds = null, DateTimeOffset? LastReconciledAt = null);
 }

@@ -17,6 +17,7 @@ public sealed class WebhookInboxSerializer(ExtendedActorSystem system) : Seriali
         ["webhook-accepted.v1"] = typeof(WebhookInboxEvents.Accepted),
         ["webhook-settled.v1"] = typeof(WebhookInboxEvents.Settled),
         ["webhook-inbox-snapshot.v1"] = typeof(WebhookInboxSnapshot),
+        ["webhook-reconciled.v1"] = typeof(WebhookInboxEvents.Reconciled),
     };
 
     private static readonly Dictionary<Type, string> ManifestsByType = TypesByManifest.ToDictionary(p => p.Value, p => p.Key);

@@ -14,6 +14,9 @@ public sealed class WebhookInboxState
 
     public int PendingCount => _pending.Count;
 
+    /// <summary>When the last reconciliation finished, if one did.</summary>
+    public DateTimeOffset? LastReconciledAt { get; private set; }
+
     public IEnumerable<WebhookEvent> Pending => _pendingOrder.Where(_pending.ContainsKey).Select(id => _pending[id]);
 
     public bool HasSeen(string eventId) => _seen.ContainsKey(eventId);
@@ -32,7 +35,11 @@ public sealed class WebhookInboxState
                 _pending.Remove(settled.EventId);
                 if (_pendingOrder.Count > 64 && _pendingOrder.Count > 2 * _pending.Count) _pendingOrder.RemoveAll(id => !_pending.ContainsKey(id));
                 break;
+            case WebhookInboxEvents.Reconciled reconciled:
+                LastReconciledAt = reconciled.At;
+                break;
             case WebhookInboxSnapshot snapshot:
+                LastReconciledAt = snapshot.LastReconciledAt;
                 _pending.Clear();
                 _pendingOrder.Clear();
                 _seen.Clear();
@@ -46,5 +53,6 @@ public sealed class WebhookInboxState
     public WebhookInboxSnapshot ToSnapshot(DateTimeOffset now) => new(
         Pending.ToList(),
         _seen.Where(s => s.Value >= now - Retention || _pending.ContainsKey(s.Key))
-            .Select(s => new SeenEvent(s.Key, s.Value)).ToList());
+            .Select(s => new SeenEvent(s.Key, s.Value)).ToList(),
+        LastReconciledAt);
 }

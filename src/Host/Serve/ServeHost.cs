@@ -92,7 +92,7 @@ internal sealed class ServeHost : IAsyncDisposable
             if (webhookSettings.Enabled)
             {
                 webhooks = await WebhookReceiver.StartAsync(
-                    webhookSettings, runtime.Engine, options.Sync.Request, runtime.Settings.Settings.Engine.PageSize, runtime.Logger.ForContext("SourceContext", "Paystack.Webhooks"), cancellationToken);
+                    webhookSettings, runtime.Engine, options.Sync.Request, runtime.Settings.Settings.Engine.PageSize, coordinator.IsRunGoingAsync, runtime.Logger.ForContext("SourceContext", "Paystack.Webhooks"), cancellationToken);
                 runtime.Logger.ForContext("SourceContext", "Paystack.Serve").Information(
                     "Receiving webhooks on {Urls}", string.Join(", ", webhooks.Addresses));
             }

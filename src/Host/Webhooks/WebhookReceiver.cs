@@ -42,7 +42,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     /// <exception cref="IOException">An address is taken.</exception>
     public static async Task<WebhookReceiver> StartAsync(
-        WebhookSettings settings, SyncEngine engine, SyncRequest request, int pageSize, Serilog.ILogger log, CancellationToken cancellationToken)
+        WebhookSettings settings, SyncEngine engine, SyncRequest request, int pageSize, Func<CancellationToken, Task<bool>> runGoing,
+        Serilog.ILogger log, CancellationToken cancellationToken)
     {
         var client = engine.ClientFor(request.Source);
         var application = new WebhookApplication(
@@ -61,7 +62,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             () => DestinationFactory.Create(request.Destination),
             StoredRecords.For(request.Destination),
             TimeProvider.System);
-        var reconciliation = new ReconcileSchedule(reconciler, settings.ReconcileEvery, log);
+        var reconciliation = new ReconcileSchedule(reconciler, settings.ReconcileEvery, inbox, runGoing, log);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls([.. settings.Urls]);

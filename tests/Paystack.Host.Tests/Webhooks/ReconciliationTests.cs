@@ -69,4 +69,27 @@ public sealed class ReconciliationTests(ITestOutputHelper output)
         var metrics = await admin.GetStringAsync("metrics");
         Assert.Equal(report.Changed, MetricsText.Sum(metrics, "paystack_sync_reconcile_changes_total"));
     }
+
+    [Fact]
+    public async Task Reconciliations_run_on_their_schedule_after_the_run_and_their_time_survives_a_restart()
+    {
+        await using var environment = await ServeEnvironment.StartAsync(extraHocon: Hocon("paystack-sync.webhooks.reconcile-every = 1s"));
+        DateTimeOffset reconciledAt;
+        await using (var host = await ServeHost.StartAsync(environment.Options(streams: "transactions,refunds"), new LockedStringWriter()))
+        {
+            using var admin = ServeEnvironment.Client(host.Addresses[0]);
+            var run = await ServeEnvironment.WaitForAsync(admin, ServeEnvironment.LastRunSucceeded);
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+            while ((await admin.GetAsync("admin/reconcile")).StatusCode != HttpStatusCode.OK && DateTimeOffset.UtcNow < deadline) await Task.Delay(100);
+            var report = (await admin.GetFromJsonAsync<ReconcileReport>("admin/reconcile", Json))!;
+            Assert.True(report.StartedAt >= run.LastRun!.FinishedAt, "the reconciliation started while the run was going");
+            Assert.Equal(["refunds", "transactions"], report.Streams.Select(s => s.Stream).Order());
+            reconciledAt = (await StatusAsync(admin)).LastReconciledAt!.Value;
+        }
+
+        await using var restarted = await ServeHost.StartAsync(
+            environment.Options(streams: "transactions,refunds", runAtStart: false), new LockedStringWriter());
+        using var again = ServeEnvironment.Client(restarted.Addresses[0]);
+        Assert.True((await StatusAsync(again)).LastReconciledAt >= reconciledAt);
+    }
 }
