@@ -33,10 +33,40 @@ public sealed class WebhookApplication(
             (targets[i], outcomes[i]) = Classify(events[i]);
         }
 
-        // One read per distinct record, before the lease is taken, so a run never waits on Paystack for us.
+        var destination = openDestination();
+        try
+        {
+            var (fetched, unreadable) = await FetchAsync(destination, targets, outcomes, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (targets[i] is { } t && outcomes[i] is null && unreadable.TryGetValue((t.Stream.Name, t.RecordId), out var why))
+                    outcomes[i] = WebhookOutcome.Unreadable(t.Stream.Name, t.RecordId, why);
+            }
+            await WriteAsync(destination, events, targets, outcomes, fetched, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await destination.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return events.Select((e, i) => (e, outcomes[i]!)).ToList();
+    }
+
+    /// <summary>
+    /// One read per distinct record, made while no lease is held so a run never waits on Paystack for us; but only
+    /// once the destination was found free, so a batch that must wait for a run spends no request on each retry.
+    /// </summary>
+    private async Task<(Dictionary<(string, string), PaystackRecord?> Fetched, Dictionary<(string, string), string> Unreadable)> FetchAsync(
+        IDestination destination, EventTarget?[] targets, WebhookOutcome?[] outcomes, CancellationToken cancellationToken)
+    {
         var fetched = new Dictionary<(string Stream, string Id), PaystackRecord?>();
         var unreadable = new Dictionary<(string Stream, string Id), string>();
-        foreach (var target in targets.Where((t, i) => t is not null && outcomes[i] is null).Distinct())
+        var toRead = targets.Where((t, i) => t is not null && outcomes[i] is null).Distinct().ToList();
+        if (toRead.Count > 0)
+        {
+            await using var probe = await destination.LeaseAsync(options.AccountId, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var target in toRead)
         {
             var key = (target!.Stream.Name, target.RecordId);
             if (fetched.ContainsKey(key) || unreadable.ContainsKey(key)) continue;
@@ -50,48 +80,40 @@ public sealed class WebhookApplication(
                 unreadable[key] = refused.Message;
             }
         }
-        for (var i = 0; i < events.Count; i++)
-        {
-            if (targets[i] is { } t && outcomes[i] is null && unreadable.TryGetValue((t.Stream.Name, t.RecordId), out var why))
-                outcomes[i] = WebhookOutcome.Unreadable(t.Stream.Name, t.RecordId, why);
-        }
+        return (fetched, unreadable);
+    }
 
-        var destination = openDestination();
-        try
+    /// <summary>Under the lease: the re-read records into their streams' tables, then every event into <c>webhook_events</c>.</summary>
+    private async Task WriteAsync(
+        IDestination destination, IReadOnlyList<WebhookEvent> events, EventTarget?[] targets, WebhookOutcome?[] outcomes,
+        Dictionary<(string, string), PaystackRecord?> fetched, CancellationToken cancellationToken)
+    {
+        await using var lease = await destination.LeaseAsync(options.AccountId, options.LeaseWait, cancellationToken).ConfigureAwait(false);
+        var runId = $"webhook-{clock.GetUtcNow():yyyyMMddTHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
+        foreach (var group in targets.Select((t, i) => (Target: t, Index: i))
+                     .Where(x => x.Target is not null && outcomes[x.Index] is null)
+                     .GroupBy(x => x.Target!.Stream))
         {
-            await using var lease = await destination.LeaseAsync(options.AccountId, options.LeaseWait, cancellationToken).ConfigureAwait(false);
-            var runId = $"webhook-{clock.GetUtcNow():yyyyMMddTHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
-            foreach (var group in targets.Select((t, i) => (Target: t, Index: i))
-                         .Where(x => x.Target is not null && outcomes[x.Index] is null)
-                         .GroupBy(x => x.Target!.Stream))
+            var stream = group.Key;
+            var progress = await destination.ReadProgressAsync(stream, cancellationToken).ConfigureAwait(false);
+            var synced = progress is { TableExists: true, Recorded: true } && progress.Account == options.AccountId;
+            var records = new List<PaystackRecord>();
+            foreach (var (target, index) in group)
             {
-                var stream = group.Key;
-                var progress = await destination.ReadProgressAsync(stream, cancellationToken).ConfigureAwait(false);
-                var synced = progress is { TableExists: true, Recorded: true } && progress.Account == options.AccountId;
-                var records = new List<PaystackRecord>();
-                foreach (var (target, index) in group)
-                {
-                    var record = fetched[(stream.Name, target!.RecordId)];
-                    outcomes[index] = record is null ? WebhookOutcome.RecordGone(stream.Name, target.RecordId)
-                        : !synced ? WebhookOutcome.BeforeFirstRun(stream.Name)
-                        : WebhookOutcome.Applied(stream.Name, target.RecordId);
-                    if (record is not null && synced && records.All(r => r.Id != record.Id)) records.Add(record);
-                }
-                if (records.Count == 0) continue;
-                await destination.BeginStreamAsync(stream, WriteMode.AppendDedup, runId, cancellationToken).ConfigureAwait(false);
-                await destination.WriteAsync(stream, records, receipt: null, cancellationToken).ConfigureAwait(false);
+                var record = fetched[(stream.Name, target!.RecordId)];
+                outcomes[index] = record is null ? WebhookOutcome.RecordGone(stream.Name, target.RecordId)
+                    : !synced ? WebhookOutcome.BeforeFirstRun(stream.Name)
+                    : WebhookOutcome.Applied(stream.Name, target.RecordId);
+                if (record is not null && synced && records.All(r => r.Id != record.Id)) records.Add(record);
             }
-
-            var rows = events.Select((e, i) => WebhookEventRows.Row(e, outcomes[i]!, targets[i])).ToList();
-            await destination.BeginStreamAsync(WebhookEventRows.Stream, WriteMode.AppendDedup, runId, cancellationToken).ConfigureAwait(false);
-            await destination.WriteAsync(WebhookEventRows.Stream, rows, receipt: null, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await destination.DisposeAsync().ConfigureAwait(false);
+            if (records.Count == 0) continue;
+            await destination.BeginStreamAsync(stream, WriteMode.AppendDedup, runId, cancellationToken).ConfigureAwait(false);
+            await destination.WriteAsync(stream, records, receipt: null, cancellationToken).ConfigureAwait(false);
         }
 
-        return events.Select((e, i) => (e, outcomes[i]!)).ToList();
+        var rows = events.Select((e, i) => WebhookEventRows.Row(e, outcomes[i]!, targets[i])).ToList();
+        await destination.BeginStreamAsync(WebhookEventRows.Stream, WriteMode.AppendDedup, runId, cancellationToken).ConfigureAwait(false);
+        await destination.WriteAsync(WebhookEventRows.Stream, rows, receipt: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A refusal of this one record (400, or a 2xx body without a record), not of the key or the service.</summary>

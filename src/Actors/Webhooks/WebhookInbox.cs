@@ -52,7 +52,10 @@ public sealed class WebhookInbox : ReceivePersistentActor, IWithTimers
         {
             _applying = false;
             _lastError = failed.Error.Message;
-            _log.Warning("Webhook events not applied yet ({0}); trying again in {1}", failed.Error.Message, _settings.RetryDelay);
+            if (failed.Error is Destinations.Progress.DestinationBusyException)
+                _log.Debug("Webhook events wait for the run holding the destination; trying again in {0}", _settings.RetryDelay);
+            else
+                _log.Warning("Webhook events not applied yet ({0}); trying again in {1}", failed.Error.Message, _settings.RetryDelay);
             Timers.StartSingleTimer(RetryTimer, Retry.Instance, _settings.RetryDelay);
         });
         Command<Retry>(_ => ApplyNext());

@@ -118,16 +118,18 @@ public sealed class WebhookApplicationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_batch_does_not_write_while_a_run_holds_the_lease()
+    public async Task A_batch_neither_reads_nor_writes_while_a_run_holds_the_lease()
     {
         var records = await SandboxClients.ReadAllAsync(_client, "transactions");
         var writes = await RunWriteAsync("run-1", records, receipt: "{}");
         var change = new RecordChanges(_sandbox.Store).Change("transaction", records[0].Id);
         await using var run = Open();
         var lease = await run.LeaseAsync(Account, TimeSpan.Zero, CancellationToken.None);
+        _sandbox.Requests.Clear();
 
         await Assert.ThrowsAsync<DestinationBusyException>(() => Application().ApplyAsync([Event(change)], CancellationToken.None));
         Assert.Equal(writes, (await ProgressAsync()).Writes);
+        Assert.Empty(_sandbox.Requests.Entries); // a retry while the run goes on costs no request
 
         await lease.DisposeAsync();
         var outcome = Assert.Single(await Application().ApplyAsync([Event(change)], CancellationToken.None));
