@@ -1,4 +1,3 @@
-using Akka.Configuration;
 using Microsoft.Data.Sqlite;
 using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Configuration;
@@ -30,8 +29,6 @@ public static class WebhookBudget
     private static readonly int[] RecordsPerStream = [3_650, 36_500];
     private static readonly string[] Streams = ["transactions", "refunds", "disputes", "transfers", "subscriptions", "invoices", "customers"];
 
-    private static readonly Config Quiet = ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING");
-
     public static async Task<bool> RunAsync()
     {
         foreach (var records in RecordsPerStream) await RunAsync(records);
@@ -55,9 +52,7 @@ public static class WebhookBudget
                 RateLimits = defaults.RateLimits with { TestRequests = 1_000_000, LiveRequests = 1_000_000 },
             };
             var destinationPath = Path.Combine(folder, "out.db");
-            await using var engine = new SyncEngine(settings,
-                JournalConfig.Sql(new PersistenceSettings("sqlite", $"Data Source={Path.Combine(folder, "journal.db")}")),
-                (client, gate) => new PaystackClient(client, gate), Quiet, "paystack-bench");
+            await using var engine = BenchEngine.WithSqliteJournal(settings, Path.Combine(folder, "journal.db"));
             var clientOptions = settings.Http.ToClientOptions(sandbox.Options.TestKey, sandbox.BaseUrl);
             var start = now.AddDays(-HistoryDays - 1);
 
