@@ -67,9 +67,17 @@ public abstract class StoredRecords
             await using var exists = new NpgsqlCommand("SELECT to_regclass(@t) IS NOT NULL", connection);
             exists.Parameters.AddWithValue("t", SqlIdentifier.Qualify(schema, table));
             if (await exists.ExecuteScalarAsync(ct).ConfigureAwait(false) is not true) return;
+            // Typed tables key numeric ids as bigint (the balances stream keeps a text key): compare in the column's
+            // own type so the key's index serves the lookup.
+            await using var type = new NpgsqlCommand(
+                "SELECT data_type FROM information_schema.columns WHERE table_schema = @s AND table_name = @t AND column_name = 'id'", connection);
+            type.Parameters.AddWithValue("s", schema);
+            type.Parameters.AddWithValue("t", table);
+            var numeric = await type.ExecuteScalarAsync(ct).ConfigureAwait(false) is "bigint" or "integer" or "numeric";
             await using var select = new NpgsqlCommand(
-                $"SELECT id, record::text FROM {SqlIdentifier.Qualify(schema, table)} WHERE id = ANY(@ids)", connection);
-            select.Parameters.AddWithValue("ids", ids);
+                $"SELECT id::text, record::text FROM {SqlIdentifier.Qualify(schema, table)} WHERE id = ANY(@ids)", connection);
+            if (numeric) select.Parameters.AddWithValue("ids", ids.Select(id => long.TryParse(id, out var n) ? n : (long?)null).OfType<long>().ToArray());
+            else select.Parameters.AddWithValue("ids", ids);
             await using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false)) into[reader.GetString(0)] = reader.GetString(1);
         }
