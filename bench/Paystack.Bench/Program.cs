@@ -45,7 +45,7 @@ for (var i = 0; i < args.Length; i++)
         case "all":
             scenarios.AddRange(Scenarios.Names);
             break;
-        case "startup" or "startup-exe":
+        case "startup" or "startup-exe" or "requests" or "ceiling-exe":
             scenarios.Add(args[i]);
             break;
         case var name when Scenarios.Names.Contains(name):
@@ -88,6 +88,16 @@ Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OS
 var allMet = true;
 foreach (var scenario in scenarios.Distinct())
 {
+    if (scenario == "requests")
+    {
+        allMet &= await Paystack.Bench.Requests.RequestsScenario.RunAsync();
+        continue;
+    }
+    if (scenario == "ceiling-exe")
+    {
+        allMet &= await Paystack.Bench.Ceiling.ExecutableCeiling.RunAsync(options.HostDll, Math.Max(1, executableRuns));
+        continue;
+    }
     if (scenario is "startup" or "startup-exe")
     {
         allMet &= await RunStartupAsync(options, executableRuns, withCases: scenario == "startup");
@@ -153,7 +163,9 @@ static async Task<bool> RunStartupAsync(RunOptions options, int executableRuns, 
 
 static void Usage() => Console.WriteLine("""
     Usage: paystack-bench SCENARIO... [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem]
-      SCENARIO: ceiling | memory | unlimited | startup | startup-exe | all (all = the first three)
+      SCENARIO: ceiling | memory | unlimited | startup | startup-exe | requests | ceiling-exe | all (all = the first three)
+                requests: requests per run against the minimum (dense, sparse, empty, incremental, lookback, page sizes);
+                ceiling-exe: the executable against 20 requests/s, 150 ms latency, 24,000 records in 2 streams (--runs N)
                 startup: a tiny job traced step by step in fresh processes, then the executable end to end;
                 startup-exe: only the executable (--sandbox-dll PATH picks the build or a published folder's dll)
       --sandbox external  runs the sandbox as `dotnet PATH sandbox ...` (PATH defaults to

@@ -7,8 +7,11 @@ namespace Paystack.Actors.Sync.Stream;
 /// How a window whose first page names more pages than <c>max-pages-per-window</c> is split. Paystack lists records
 /// newest first, so every record of the window newer than the oldest one on that page is on it: that newest stretch
 /// becomes a window of its own, complete with the page already fetched, and only the older rest is cut, into as many
-/// equal parts as its remaining pages need. A page that does not show that order (a record without a creation time,
-/// or one older than the next) keeps nothing: the window is cut into equal parts whose first pages are fetched anew.
+/// parts as its remaining pages need. The page also shows how dense the newest records are: the parts are cut evenly
+/// over the stretch the rest would fill at that density, the oldest part reaching back to the window's start, so a
+/// history that begins years after start_date costs no request per empty stretch. A page that does not show that
+/// order (a record without a creation time, or one older than the next) keeps nothing: the window is cut into equal
+/// parts whose first pages are fetched anew. A part that still has too many pages is split the same way.
 /// </summary>
 internal static class AdaptiveSplit
 {
@@ -37,8 +40,28 @@ internal static class AdaptiveSplit
         var kept = records.Where(r => covered.Contains(r.CreatedAt!.Value)).ToList();
         var rest = new TimeWindow(window.From, cut.Value);
         var total = first.Meta.Total ?? (long)pageCount * perPage;
-        var restPages = (int)Math.Min(int.MaxValue, (Math.Max(0, total - kept.Count) + perPage - 1) / perPage);
-        return new Plan([.. rest.Split(Parts(rest, restPages, maxPagesPerWindow)), covered], (covered, kept));
+        var restRecords = Math.Max(0, total - kept.Count);
+        var restPages = (int)Math.Min(int.MaxValue, (restRecords + perPage - 1) / perPage);
+        return new Plan([.. Cut(rest, records, restRecords, restPages, maxPagesPerWindow), covered], (covered, kept));
+    }
+
+    /// <summary>
+    /// Cuts the rest into parts of about equal records, assuming the density the first page shows: evenly over the
+    /// stretch that density fills, the oldest part taking whatever lies before it; evenly over the whole rest when that
+    /// stretch reaches its start or the page shows no density.
+    /// </summary>
+    private static IReadOnlyList<TimeWindow> Cut(
+        TimeWindow rest, IReadOnlyList<PaystackRecord> page, long restRecords, int restPages, int maxPagesPerWindow)
+    {
+        var pageSpan = page[0].CreatedAt!.Value - page[^1].CreatedAt!.Value;
+        var estimated = page.Count > 1 && pageSpan > TimeSpan.Zero
+            ? TimeSpan.FromTicks((long)Math.Min(TimeSpan.MaxValue.Ticks, pageSpan.Ticks * (double)restRecords / (page.Count - 1)))
+            : TimeSpan.MaxValue;
+        if (estimated >= rest.Length) return rest.Split(Parts(rest, restPages, maxPagesPerWindow));
+
+        var filled = new TimeWindow(rest.To - estimated, rest.To);
+        var parts = filled.Split(Parts(filled, restPages, maxPagesPerWindow));
+        return [parts[0] with { From = rest.From }, .. parts.Skip(1)];
     }
 
     private static int Parts(TimeWindow window, int pages, int maxPagesPerWindow)
