@@ -39,7 +39,11 @@ public static class ExecutableCeiling
             }
         Console.WriteLine();
         Console.WriteLine(Render(results));
-        return results.All(r => r.ExitCode == 0);
+        var endToEnd = results.Min(r => r.EndToEnd);
+        var steady = results.Min(r => r.Steady);
+        Console.WriteLine($"- end to end, at least 0.95 of the ceiling: {Verdict(endToEnd >= 0.95)} (lowest {endToEnd:0.00})");
+        Console.WriteLine($"- steady, at least 0.99 of the limit: {Verdict(steady >= 0.99)} (lowest {steady:0.00})");
+        return results.All(r => r.ExitCode == 0) && endToEnd >= 0.95 && steady >= 0.99;
     }
 
     private static async Task<Run> RunOnceAsync(string hostDll, int pageSize)
@@ -97,6 +101,8 @@ public static class ExecutableCeiling
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }
+
+    private static string Verdict(bool met) => met ? "met" : "NOT MET";
 
     private static string Render(IReadOnlyList<Run> runs)
     {

@@ -21,7 +21,7 @@ namespace Paystack.Bench.Requests;
 /// </summary>
 public static class RequestsScenario
 {
-    private static readonly Config Quiet = ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING");
+    private static readonly Config Quiet = ConfigurationFactory.ParseString("akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR");
 
     public sealed record Row(string Case, long Records, int Requests, int Refused, int Minimum, int Target, bool Complete)
     {
