@@ -119,9 +119,15 @@ public sealed class SyncEngine : IAsyncDisposable
     /// The job's outcome, or why there is none: the engine stopped (cancelled, its journal as it stood), the supervisor
     /// died without answering, or the run outlived <c>engine.run-timeout</c>. Every way out is bounded.
     /// </summary>
+    /// <summary>How long a supervisor that stopped without an outcome waits for the system to report its termination.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
     private async Task<SyncOutcome> OutcomeAsync(Task<SyncOutcome> outcome, Task<bool> supervisorStopped)
     {
         await Task.WhenAny(outcome, supervisorStopped, System.WhenTerminated);
+        // A terminating system stops the supervisor before it reports itself terminated: give it a moment to say so.
+        if (!outcome.IsCompleted && supervisorStopped.IsCompleted)
+            await Task.WhenAny(outcome, System.WhenTerminated, Task.Delay(StopGrace));
         if (outcome.IsCompletedSuccessfully) return outcome.Result;
         if (System.WhenTerminated.IsCompleted)
             throw new OperationCanceledException("The engine stopped before the sync finished; the next run resumes it.");
