@@ -121,7 +121,7 @@ internal sealed class PageDiscovery(StreamDefinition stream, EngineSettings sett
 
         // No usable page count: walk the window page by page until an empty page, never stopping on a short one.
         _walkingWindows.Add(window);
-        return [task with { Page = 2, PerPage = asked }];
+        return [task with { Page = 2, PerPage = PageSizing.ServedSize(asked, result) }];
     }
 
     /// <summary>For a window read by cursor, the token of the page after this one; null when this page is the last.</summary>

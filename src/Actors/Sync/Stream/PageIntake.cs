@@ -51,6 +51,9 @@ internal sealed class PageIntake(StreamDefinition stream, PageDiscovery discover
         var inside = PageRequests.FiltersByTime(stream, window)
             ? result.Records.Where(r => r.CreatedAt is not { } at || window.Contains(at)).ToList()
             : result.Records;
+        // The journal keeps the size a first page was served at, not the one asked for: a server that clamped then and
+        // serves the size asked for after a resume must still be read at the first page's offsets.
+        if (task is { Page: 1, PerPage: > 0 }) task = task with { PerPage = PageSizing.ServedSize(task.PerPage, result) };
         if (stream.Parent is null || window.Parent is not null)
             return (next, new Write(new FetchedPage(task, RecordEnricher.Enrich(stream, window, run!, inside), discovery.NextCursor(task, result))));
 

@@ -4,7 +4,8 @@ namespace Paystack.Actors.Sync.Stream;
 
 /// <summary>
 /// The page size a stream asks for. It starts at <c>page-size</c> and only goes down: to the size a server served
-/// instead (one that clamps silently shows it in <c>meta.perPage</c>, or in the records of a page that is not the last),
+/// instead (one that clamps silently shows it in <c>meta.perPage</c>, or in the records of a first page that is not the
+/// last),
 /// or, when a server refuses a size it has not served yet with a 400, to half of it, never below Paystack's documented
 /// default. A window keeps the size its first page was served at (<see cref="PageTask.PerPage"/>), so its offsets hold.
 /// </summary>
@@ -23,9 +24,11 @@ internal sealed class PageSizing(int configured)
     {
         var meta = result.Meta;
         var count = result.Records.Count;
-        var notLast = meta.PageCount > 1 || meta.Total > count || meta.Next is not null;
-        // A page that is not the last is full: fewer records than asked for is the size served.
-        if (count > 0 && count < asked && notLast && (meta.PerPage is null || meta.PerPage >= count)) return count;
+        // A first page that is not the last is full: fewer records than asked for, with a page count that the total
+        // fills at exactly that many, is the size served. (A size read too small only reads records twice; never too big.)
+        if (count > 0 && count < asked && meta is { Total: { } total, PageCount: { } pages } && total > count
+            && pages == (total + count - 1) / count)
+            return count;
         return meta.PerPage is > 0 and var echoed && echoed < asked ? echoed : asked;
     }
 

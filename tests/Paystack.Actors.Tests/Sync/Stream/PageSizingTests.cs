@@ -28,6 +28,13 @@ public sealed class PageSizingTests
     }
 
     [Fact]
+    public void A_short_page_whose_page_count_the_total_does_not_fill_at_its_length_is_not_taken_for_a_clamp()
+    {
+        Assert.Equal(200, PageSizing.ServedSize(200, Page(150, new PageMeta(PageCount: 3))));
+        Assert.Equal(200, PageSizing.ServedSize(200, Page(150, new PageMeta(Total: 1000, PageCount: 5))));
+    }
+
+    [Fact]
     public void A_refused_size_is_halved_down_to_50_and_a_size_once_served_is_not_refused()
     {
         var sizing = new PageSizing(400);
