@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Akka.Configuration;
 using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
@@ -21,8 +20,6 @@ namespace Paystack.Bench.Requests;
 /// </summary>
 public static class RequestsScenario
 {
-    private static readonly Config Quiet = ConfigurationFactory.ParseString("akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR");
-
     public sealed record Row(string Case, long Records, int Requests, int Refused, int Minimum, int Target, bool Complete)
     {
         public bool Met => Complete && Requests <= Target;
@@ -60,9 +57,7 @@ public static class RequestsScenario
             foreach (var (path, count) in requestCase.Paths) options.Records[path] = count;
             await using var sandbox = await SandboxServer.StartAsync(options);
             var settings = Settings(requestCase);
-            await using var engine = new SyncEngine(settings,
-                JournalConfig.Sql(new PersistenceSettings("sqlite", $"Data Source={Path.Combine(folder, "journal.db")}")),
-                (client, gate) => new PaystackClient(client, gate), Quiet, "paystack-requests");
+            await using var engine = BenchEngine.WithSqliteJournal(settings, Path.Combine(folder, "journal.db"));
             var clientOptions = settings.Http.ToClientOptions(options.TestKey, sandbox.BaseUrl);
             var streams = StreamCatalog.All.Where(s => requestCase.Paths.ContainsKey(s.Path) && s.Parent is null).ToList();
             var startDate = now.AddYears(-requestCase.StartYearsBack);
