@@ -5,7 +5,7 @@ using Paystack.Bench.Limiter;
 using Paystack.Bench.Startup;
 using Paystack.Bench.Webhooks;
 
-// paystack-bench [ceiling|memory|unlimited|startup|journal-growth|limiter-recovery|all ...] [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem] [--trace] [--runs N] [--case NAME]
+// paystack-bench [ceiling|memory|unlimited|startup|journal-growth|limiter-recovery|requests|ceiling-exe|webhooks|all ...] [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem] [--trace] [--runs N] [--case NAME]
 // Every case runs in its own child process; --case runs one case here and prints its result as a JSON line.
 var scenarios = new List<string>();
 string? caseName = null;
@@ -52,7 +52,7 @@ for (var i = 0; i < args.Length; i++)
         case "all":
             scenarios.AddRange(Scenarios.Default);
             break;
-        case "startup" or "startup-exe" or "journal-growth" or "limiter-recovery" or "webhooks":
+        case "startup" or "startup-exe" or "journal-growth" or "limiter-recovery" or "webhooks" or "requests" or "ceiling-exe":
             scenarios.Add(args[i]);
             break;
         case var name when Scenarios.Names.Contains(name):
@@ -95,6 +95,16 @@ Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OS
 var allMet = true;
 foreach (var scenario in scenarios.Distinct())
 {
+    if (scenario == "requests")
+    {
+        allMet &= await Paystack.Bench.Requests.RequestsScenario.RunAsync();
+        continue;
+    }
+    if (scenario == "ceiling-exe")
+    {
+        allMet &= await Paystack.Bench.Ceiling.ExecutableCeiling.RunAsync(options.HostDll, Math.Max(1, executableRuns));
+        continue;
+    }
     if (scenario is "startup" or "startup-exe")
     {
         allMet &= await RunStartupAsync(options, executableRuns, withCases: scenario == "startup");
@@ -175,7 +185,10 @@ static async Task<bool> RunStartupAsync(RunOptions options, int executableRuns, 
 
 static void Usage() => Console.WriteLine("""
     Usage: paystack-bench SCENARIO... [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem]
-      SCENARIO: ceiling | memory | unlimited | startup | startup-exe | journal-growth | limiter-recovery | webhooks | all (all = the first three)
+      SCENARIO: ceiling | memory | unlimited | startup | startup-exe | journal-growth | limiter-recovery | requests |
+                ceiling-exe | webhooks | all (all = the first three)
+                requests: requests per run against the minimum (dense, sparse, empty, incremental, lookback, page sizes);
+                ceiling-exe: the executable against 20 requests/s, 150 ms latency, 24,000 records in 2 streams (--runs N)
                 webhooks: requests a day to keep changing records current (webhooks + reconciliation vs nightly full
                 refresh vs 35-day lookback), then 500 changes delivered to a real `serve` (Release build of src/Host):
                 event-to-row latency p50/p99 and re-reads per change

@@ -24,8 +24,11 @@ public sealed class SandboxOptions
     /// <summary>Page size when the request names none (Paystack documents 50).</summary>
     public int DefaultPageSize { get; set; } = 50;
 
-    /// <summary>Largest page served; a bigger <c>perPage</c> is clamped silently (and echoed clamped in meta).</summary>
+    /// <summary>Largest page served; what a bigger <c>perPage</c> gets is <see cref="OversizedPage"/>.</summary>
     public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>How a <c>perPage</c> above <see cref="MaxPageSize"/> is answered (Paystack's own behaviour is unverified).</summary>
+    public OversizedPage OversizedPage { get; set; } = OversizedPage.Clamp;
 
     /// <summary>Whether a record created exactly at <c>from</c> is included.</summary>
     public bool FromInclusive { get; set; } = true;

@@ -67,6 +67,26 @@ public class EnvelopeTests
     }
 
     [Fact]
+    public async Task An_oversized_page_can_be_clamped_with_the_size_asked_echoed_or_refused()
+    {
+        await using var hidden = await SandboxServer.StartAsync(
+            new SandboxOptions { RecordsPerStream = 300, MaxPageSize = 120, OversizedPage = OversizedPage.ClampHidden });
+        await using var refusing = await SandboxServer.StartAsync(
+            new SandboxOptions { RecordsPerStream = 300, MaxPageSize = 120, OversizedPage = OversizedPage.Refuse });
+        using var hiddenClient = new SandboxClient(hidden);
+        using var refusingClient = new SandboxClient(refusing);
+
+        var clamped = await hiddenClient.GetOkAsync("subscription?perPage=500");
+        Assert.Equal(120, clamped.Data().Count);
+        Assert.Equal(500, clamped.Meta()["perPage"].Long());
+        Assert.Equal(3, clamped.Meta()["pageCount"].Long());
+        var refused = await refusingClient.GetAsync("subscription?perPage=121");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("perPage must be at most 120", refused.Text);
+        Assert.Equal(120, (await refusingClient.GetOkAsync("subscription?perPage=120")).Data().Count);
+    }
+
+    [Fact]
     public async Task Per_page_with_underscore_is_accepted()
     {
         await using var server = await SandboxServer.StartAsync(new SandboxOptions());

@@ -20,22 +20,36 @@ public sealed class StreamEventSerializer(ExtendedActorSystem system) : Serializ
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    private static readonly Dictionary<string, Type> TypesByManifest = new()
+    /// <summary>The manifest each type is written under.</summary>
+    private static readonly Dictionary<string, Type> Current = new()
     {
         ["run-started.v1"] = typeof(StreamEvents.RunStarted),
         ["window-split.v1"] = typeof(StreamEvents.WindowSplit),
-        ["pages-completed.v1"] = typeof(StreamEvents.PagesCompleted),
+        ["pages-completed.v2"] = typeof(StreamEvents.PagesCompleted),
         ["window-completed.v1"] = typeof(StreamEvents.WindowCompleted),
         ["window-restarted.v1"] = typeof(StreamEvents.WindowRestarted),
         ["run-completed.v1"] = typeof(StreamEvents.RunCompleted),
         ["progress-realigned.v1"] = typeof(StreamEvents.ProgressRealigned),
-        ["progress-imported.v1"] = typeof(StreamEvents.ProgressImported),
+        ["progress-imported.v2"] = typeof(StreamEvents.ProgressImported),
         ["progress-handed-over.v1"] = typeof(StreamEvents.ProgressHandedOver),
-        ["stream-snapshot.v1"] = typeof(StreamSnapshot),
+        ["stream-snapshot.v2"] = typeof(StreamSnapshot),
     };
 
+    /// <summary>
+    /// Earlier shapes still read: v1 pages and snapshots (also inside an import) lack the page size (v2 adds it), so an older paystack-sync
+    /// refuses a v2 journal instead of resuming its windows at a size they were not read at.
+    /// </summary>
+    private static readonly Dictionary<string, Type> Earlier = new()
+    {
+        ["pages-completed.v1"] = typeof(StreamEvents.PagesCompleted),
+        ["stream-snapshot.v1"] = typeof(StreamSnapshot),
+        ["progress-imported.v1"] = typeof(StreamEvents.ProgressImported),
+    };
+
+    private static readonly Dictionary<string, Type> TypesByManifest = Current.Concat(Earlier).ToDictionary();
+
     private static readonly Dictionary<Type, string> ManifestsByType =
-        TypesByManifest.ToDictionary(pair => pair.Value, pair => pair.Key);
+        Current.ToDictionary(pair => pair.Value, pair => pair.Key);
 
     public override int Identifier => SerializerId;
 

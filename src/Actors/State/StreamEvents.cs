@@ -18,7 +18,8 @@ public static class StreamEvents
         DateTimeOffset? StartedAt = null) : IStreamEvent;
 
     /// <summary>
-    /// A window had too many pages and was replaced by smaller windows tiling it; or, for a child stream, its parents were
+    /// A window had too many pages and was replaced by smaller windows tiling it (one of them may be the newest stretch
+    /// its first page already holds whole, completed by that page's <see cref="PagesCompleted"/>); or, for a child stream, its parents were
     /// listed and it was replaced by one window per parent.
     /// </summary>
     public sealed record WindowSplit(TimeWindow Window, IReadOnlyList<TimeWindow> Parts) : IStreamEvent;
@@ -28,6 +29,7 @@ public static class StreamEvents
     /// <param name="MaxCursor">The newest creation time among those records, as written in them.</param>
     /// <param name="NextCursor">For a window read by cursor, the token of the page after these; null when none follows.</param>
     /// <param name="DestinationWrites">The destination's write count of the stream once these pages were written; null before it kept one.</param>
+    /// <param name="PerPage">The page size the pages were served at; null in journals written before sizes were recorded.</param>
     public sealed record PagesCompleted(
         TimeWindow Window,
         IReadOnlyList<int> Pages,
@@ -35,7 +37,8 @@ public static class StreamEvents
         long Records,
         string? MaxCursor,
         string? NextCursor = null,
-        long? DestinationWrites = null) : IStreamEvent;
+        long? DestinationWrites = null,
+        int? PerPage = null) : IStreamEvent;
 
     /// <summary>
     /// Paystack refused the cursor token a window's walk had reached, so the window is read again from its first page;

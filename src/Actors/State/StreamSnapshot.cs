@@ -20,4 +20,4 @@ public sealed record RunSnapshot(
     long WindowsCompleted,
     DateTimeOffset? StartedAt = null);
 
-public sealed record WindowSnapshot(TimeWindow Window, int? PageCount, IReadOnlyList<int> CompletedPages, string? NextCursor = null);
+public sealed record WindowSnapshot(TimeWindow Window, int? PageCount, IReadOnlyList<int> CompletedPages, string? NextCursor = null, int? PerPage = null);

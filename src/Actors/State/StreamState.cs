@@ -48,7 +48,7 @@ public sealed record StreamState
             Run = run with
             {
                 OpenWindows = run.OpenWindows.TryGetValue(e.Window, out var progress)
-                    ? run.OpenWindows.SetItem(e.Window, progress.WithDurable(e.Pages, e.PageCount, e.NextCursor))
+                    ? run.OpenWindows.SetItem(e.Window, progress.WithDurable(e.Pages, e.PageCount, e.NextCursor, e.PerPage))
                     : run.OpenWindows,
                 Records = run.Records + e.Records,
                 PagesCompleted = run.PagesCompleted + e.Pages.Count,
@@ -96,7 +96,7 @@ public sealed record StreamState
             ? null
             : new RunSnapshot(
                 Run.RunId, Run.Mode, Run.LowerBound, Run.UpperBound, Run.CompleteBefore,
-                Run.OpenWindows.Select(w => new WindowSnapshot(w.Key, w.Value.PageCount, w.Value.CompletedPages.ToArray(), w.Value.NextCursor))
+                Run.OpenWindows.Select(w => new WindowSnapshot(w.Key, w.Value.PageCount, w.Value.CompletedPages.ToArray(), w.Value.NextCursor, w.Value.PerPage))
                     .ToArray(),
                 Run.Records, Run.PagesCompleted, Run.WindowsCompleted, Run.StartedAt),
         DestinationWrites,
@@ -118,7 +118,7 @@ public sealed record StreamState
                 WindowsCompleted = run.WindowsCompleted,
                 StartedAt = run.StartedAt,
                 OpenWindows = run.OpenWindows.ToImmutableSortedDictionary(
-                    w => w.Window, w => new WindowProgress(w.PageCount, w.CompletedPages.ToImmutableSortedSet(), w.NextCursor)),
+                    w => w.Window, w => new WindowProgress(w.PageCount, w.CompletedPages.ToImmutableSortedSet(), w.NextCursor, w.PerPage)),
             },
     };
 }

@@ -35,7 +35,11 @@ internal static class SandboxCommand
         var testLimit = Option("--test-rate-limit", "Requests per window for the test key.", defaults.TestRateLimit);
         var liveLimit = Option("--live-rate-limit", "Requests per window for the live key.", defaults.LiveRateLimit);
         var window = Option("--rate-window-seconds", "Length of the rolling rate-limit window.", defaults.RateLimitWindow.TotalSeconds);
-        var maxPage = Option("--max-page-size", "Largest perPage served; bigger requests are clamped.", defaults.MaxPageSize);
+        var maxPage = Option("--max-page-size", "Largest perPage served; see --oversized-page for bigger requests.", defaults.MaxPageSize);
+        var oversized = Option("--oversized-page",
+            "A perPage above --max-page-size is clamped (and meta says so), clamp-hidden (meta echoes the size asked) or refuse (400).",
+            "clamp");
+        oversized.AcceptOnlyFromAmong("clamp", "clamp-hidden", "refuse");
         var fromExclusive = new Option<bool>("--from-exclusive") { Description = "Exclude records created exactly at 'from'." };
         var toInclusive = new Option<bool>("--to-inclusive") { Description = "Include records created exactly at 'to'." };
         var webhookUrl = new Option<Uri?>("--webhook-url")
@@ -52,7 +56,7 @@ internal static class SandboxCommand
         var command = new Command("sandbox", "Run a fake Paystack API (deterministic data, rate limits, faults) until Ctrl+C.")
         {
             port, records, streamRecords, seed, latency, jitter, errorRate, resetRate, truncatedRate, htmlRate, newRecords,
-            testLimit, liveLimit, window, maxPage, fromExclusive, toInclusive,
+            testLimit, liveLimit, window, maxPage, oversized, fromExclusive, toInclusive,
             webhookUrl, changesPerMinute, dropRate, duplicateRate, reorderRate, forgeRate, webhookDelay,
         };
         command.SetAction(async (parseResult, cancellation) =>
@@ -70,6 +74,12 @@ internal static class SandboxCommand
                     LiveRateLimit = parseResult.GetValue(liveLimit),
                     RateLimitWindow = TimeSpan.FromSeconds(parseResult.GetValue(window)),
                     MaxPageSize = parseResult.GetValue(maxPage),
+                    OversizedPage = parseResult.GetValue(oversized) switch
+                    {
+                        "refuse" => OversizedPage.Refuse,
+                        "clamp-hidden" => OversizedPage.ClampHidden,
+                        _ => OversizedPage.Clamp,
+                    },
                     FromInclusive = !parseResult.GetValue(fromExclusive),
                     ToInclusive = parseResult.GetValue(toInclusive),
                     Faults =

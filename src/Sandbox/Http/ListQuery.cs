@@ -10,6 +10,8 @@ internal sealed class ListQuery
 {
     public int Page { get; private init; } = 1;
     public int PerPage { get; private init; }
+    /// <summary>The page size meta names: <see cref="PerPage"/>, or the size asked for where clamping is hidden.</summary>
+    public int EchoedPerPage { get; private init; }
     public DateTimeOffset? From { get; private init; }
     public DateTimeOffset? To { get; private init; }
     public bool UseCursor { get; private init; }
@@ -33,6 +35,9 @@ internal sealed class ListQuery
         if ((cursorOnly ? Value(query, "per_page") : Value(query, "perPage") ?? Value(query, "per_page")) is { } sizeText
             && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out perPage) || perPage < 1))
             return Fail($"Invalid {sizeName} '{sizeText}': {sizeName} must be a whole number from 1");
+        var echoedPerPage = options.OversizedPage == OversizedPage.ClampHidden ? perPage : Math.Min(perPage, options.MaxPageSize);
+        if (perPage > options.MaxPageSize && options.OversizedPage == OversizedPage.Refuse)
+            return Fail($"Invalid {sizeName} '{perPage}': {sizeName} must be at most {options.MaxPageSize}");
         perPage = Math.Min(perPage, options.MaxPageSize);
 
         DateTimeOffset? from = null, to = null;
@@ -67,7 +72,7 @@ internal sealed class ListQuery
 
         return new ListQuery
         {
-            Page = page, PerPage = perPage, From = from, To = to, UseCursor = useCursor, NextId = next, PreviousId = previous,
+            Page = page, PerPage = perPage, EchoedPerPage = echoedPerPage, From = from, To = to, UseCursor = useCursor, NextId = next, PreviousId = previous,
             Status = paging == Paging.CursorForward ? Value(query, "status") : null,
         };
     }

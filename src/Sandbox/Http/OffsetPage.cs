@@ -16,7 +16,7 @@ internal static class OffsetPage
         writer.WriteNumber("total", selection.Total);
         if (withVolume && table.SumAmounts(selection) is { } volume) writer.WriteNumber("total_volume", volume);
         writer.WriteNumber("skipped", skipped);
-        PageData.WritePerPage(writer, options, table.Path, query.PerPage);
+        PageData.WritePerPage(writer, options, table.Path, query.EchoedPerPage);
         writer.WriteNumber("page", query.Page);
         var pageCount = (selection.Total + query.PerPage - 1) / query.PerPage;
         var reported = pageCount == 0 ? 0 : Math.Max(1, (long)Math.Ceiling(pageCount * options.Faults.PageCountFactor));

@@ -32,6 +32,20 @@ internal sealed class SandboxPipeline
         var arrived = _clock.GetUtcNow();
         string? domain = null;
         var aborted = false;
+        var logged = 0;
+        void Log()
+        {
+            if (Interlocked.Exchange(ref logged, 1) == 1) return;
+            var path = context.Request.Path.Value?.Trim('/') ?? "";
+            _log.Add(new SandboxRequest(arrived, context.Request.Method, path, context.Request.QueryString.Value ?? "",
+                aborted ? 0 : context.Response.StatusCode, domain));
+        }
+        // Logged as the answer starts, so a client never holds an answer the log does not show yet.
+        context.Response.OnStarting(() =>
+        {
+            Log();
+            return Task.CompletedTask;
+        });
         try
         {
             var key = KeyCheck.Read(context.Request, _options);
@@ -91,9 +105,7 @@ internal sealed class SandboxPipeline
         }
         finally
         {
-            var path = context.Request.Path.Value?.Trim('/') ?? "";
-            _log.Add(new SandboxRequest(arrived, context.Request.Method, path, context.Request.QueryString.Value ?? "",
-                aborted ? 0 : context.Response.StatusCode, domain));
+            Log(); // an aborted request, or one whose answer never started
         }
     }
 

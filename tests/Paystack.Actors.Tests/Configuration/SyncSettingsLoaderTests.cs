@@ -15,7 +15,7 @@ public sealed class SyncSettingsLoaderTests : IDisposable
     {
         var settings = SyncSettingsLoader.Defaults();
 
-        Assert.Equal(new EngineSettings(100, 4, TimeSpan.FromDays(90), 50, TimeSpan.FromSeconds(60), 500, 100, 3,
+        Assert.Equal(new EngineSettings(200, 4, TimeSpan.FromDays(36500), 50, TimeSpan.FromSeconds(60), 500, 100, 3,
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10), TimeSpan.FromHours(24)), settings.Engine);
         Assert.Equal(new RateLimitSettings(100, 600, TimeSpan.FromSeconds(60), 16), settings.RateLimits);
         Assert.Equal(new HttpSettings(TimeSpan.FromSeconds(30), 6, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(60)), settings.Http);
@@ -134,7 +134,7 @@ public sealed class SyncSettingsLoaderTests : IDisposable
 
         Assert.Equal("1", loaded.Config.GetString("paystack-sync.http.max-retries"));
         Assert.Equal("5s", loaded.Config.GetString("paystack-sync.http.request-timeout"));
-        Assert.Equal("100", loaded.Config.GetString("paystack-sync.engine.page-size"));
+        Assert.Equal("200", loaded.Config.GetString("paystack-sync.engine.page-size"));
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class SyncSettingsLoaderTests : IDisposable
         var config = SyncSettingsLoader.FromHocon("paystack-sync.engine.window-length = 2d").Config;
         Assert.Equal(TimeSpan.FromDays(2), config.GetTimeSpan("paystack-sync.engine.window-length"));
         Assert.Equal(TimeSpan.FromMilliseconds(500), config.GetTimeSpan("paystack-sync.http.retry-base-delay"));
-        Assert.Equal(TimeSpan.FromDays(90), SyncSettingsLoader.Defaults().Engine.WindowLength);
+        Assert.Equal(TimeSpan.FromDays(36500), SyncSettingsLoader.Defaults().Engine.WindowLength);
     }
 
     private SyncConfigSources Sources(string? userFile = null, Dictionary<string, string>? environment = null) =>

@@ -14,16 +14,17 @@ public sealed class StreamEventSerializerTests() : TestKit(JournalConfig.InMemor
     {
         { new StreamEvents.RunStarted("r1", SyncMode.Incremental, Window.From, Window.To, [Window], Window.From), "run-started.v1" },
         { new StreamEvents.WindowSplit(Window, Window.Split(2)), "window-split.v1" },
-        { new StreamEvents.PagesCompleted(Window, [1, 2], null, 7, "2024-01-01T05:00:00.000Z"), "pages-completed.v1" },
+        { new StreamEvents.PagesCompleted(Window, [1, 2], null, 7, "2024-01-01T05:00:00.000Z"), "pages-completed.v2" },
         { new StreamEvents.WindowCompleted(Window), "window-completed.v1" },
         { new StreamEvents.WindowRestarted(Window), "window-restarted.v1" },
         { new StreamEvents.RunCompleted("r1", Window.To), "run-completed.v1" },
         { new StreamEvents.RunStarted("r2", SyncMode.FullRefresh, Window.From, Window.To, [Window], StartedAt: Window.To), "run-started.v1" },
         { new StreamEvents.WindowSplit(Window, [TimeWindow.OfParent("4600000001", Window.From.AddHours(2))]), "window-split.v1" },
-        { new StreamEvents.PagesCompleted(Window, [3], null, 50, null, NextCursor: "dGVybWluYWw6OQ=="), "pages-completed.v1" },
-        { new StreamEvents.PagesCompleted(Window, [4], 9, 50, null, DestinationWrites: 12), "pages-completed.v1" },
+        { new StreamEvents.PagesCompleted(Window, [3], null, 50, null, NextCursor: "dGVybWluYWw6OQ=="), "pages-completed.v2" },
+        { new StreamEvents.PagesCompleted(Window, [4], 9, 50, null, DestinationWrites: 12), "pages-completed.v2" },
+        { new StreamEvents.PagesCompleted(Window, [5], 9, 200, null, DestinationWrites: 13, PerPage: 200), "pages-completed.v2" },
         { new StreamEvents.ProgressRealigned(Window.From, 3, "table transactions is missing"), "progress-realigned.v1" },
-        { new StreamEvents.ProgressImported(new StreamSnapshot(Window.To, "2024-01-01T05:00:00.000Z", null), "stream-a-b"), "progress-imported.v1" },
+        { new StreamEvents.ProgressImported(new StreamSnapshot(Window.To, "2024-01-01T05:00:00.000Z", null), "stream-a-b"), "progress-imported.v2" },
         { new StreamEvents.ProgressHandedOver("0123456789abcdef"), "progress-handed-over.v1" },
     };
 
@@ -39,6 +40,21 @@ public sealed class StreamEventSerializerTests() : TestKit(JournalConfig.InMemor
         var copy = withManifest.FromBinary(withManifest.ToBinary(@event), manifest);
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(@event, @event.GetType()),
             System.Text.Json.JsonSerializer.Serialize(copy, copy.GetType()));
+    }
+
+    [Fact]
+    public void Pages_and_snapshots_written_before_page_sizes_were_kept_still_read()
+    {
+        var serializer = (StreamEventSerializer)Sys.Serialization.FindSerializerFor(new StreamEvents.WindowCompleted(Window));
+        var pages = """{"window":{"from":"2024-01-01T00:00:00+00:00","to":"2024-01-02T00:00:00+00:00"},"pages":[1],"pageCount":3,"records":100}"""u8;
+        var snapshot = """{"cursor":null,"run":{"runId":"r1","mode":"full-refresh","lowerBound":"2024-01-01T00:00:00+00:00","upperBound":"2024-01-02T00:00:00+00:00","completeBefore":"2024-01-01T00:00:00+00:00","openWindows":[{"window":{"from":"2024-01-01T00:00:00+00:00","to":"2024-01-02T00:00:00+00:00"},"pageCount":3,"completedPages":[1]}]}}"""u8;
+
+        var read = Assert.IsType<StreamEvents.PagesCompleted>(serializer.FromBinary(pages.ToArray(), "pages-completed.v1"));
+        var state = StreamState.FromSnapshot(Assert.IsType<StreamSnapshot>(serializer.FromBinary(snapshot.ToArray(), "stream-snapshot.v1")));
+
+        Assert.Equal((3, (int?)null), (read.PageCount, read.PerPage));
+        Assert.Null(state.Run!.OpenWindows[Window].PerPage);
+        Assert.Equal("stream-snapshot.v2", serializer.Manifest(state.ToSnapshot()));
     }
 
     [Fact]

@@ -9,14 +9,16 @@ namespace Paystack.Actors.Tests.Sync;
 public sealed class CrashResumeTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("transactions,customers,transfers")] // windows read by page number
-    [InlineData("terminals,direct_debit_mandates,transfer_recipients")] // read by cursor: resumed from the durable token
-    [InlineData("settlement_transactions")] // a child stream: resumed per parent
-    public async Task A_run_stopped_midway_resumes_from_its_journal_and_fetches_only_what_was_not_durable(string streams)
+    [InlineData("transactions,customers,transfers", 180)] // windows read by page number
+    [InlineData("transactions,customers,transfers", 36500)] // one window for the range, split keeping its first page
+    [InlineData("terminals,direct_debit_mandates,transfer_recipients", 180)] // read by cursor: resumed from the durable token
+    [InlineData("settlement_transactions", 180)] // a child stream: resumed per parent
+    public async Task A_run_stopped_midway_resumes_from_its_journal_and_fetches_only_what_was_not_durable(string streams, int windowDays)
     {
         var Streams = streams.Split(',');
         var options = EngineHarness.Sandboxed(recordsPerStream: 600);
-        await using var harness = await EngineHarness.StartAsync(options, TestSettings.Create(pageSize: 20, fetchersPerStream: 2));
+        await using var harness = await EngineHarness.StartAsync(options,
+            TestSettings.Create(pageSize: 20, fetchersPerStream: 2, windowLength: TimeSpan.FromDays(windowDays)));
         harness.Sandbox.Faults.Latency = TimeSpan.FromMilliseconds(15);
         var job = EngineHarness.Job(SyncMode.FullRefresh, streams: Streams, writeMode: WriteMode.AppendDedup);
 

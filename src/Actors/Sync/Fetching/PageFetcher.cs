@@ -8,7 +8,8 @@ namespace Paystack.Actors.Sync.Fetching;
 
 /// <summary>
 /// Fetches one page at a time: takes a slot from the key's RateLimiter, runs the request asynchronously (every HTTP
-/// attempt also takes a permit, through the client's gate) and pipes the outcome back. Never blocks a thread.
+/// attempt also takes a permit, through the client's gate) and pipes the outcome back. Never blocks a thread. A page
+/// is asked at its task's size, or at the fetcher's own when the task names none.
 /// </summary>
 public sealed class PageFetcher : ReceiveActor
 {
@@ -48,7 +49,7 @@ public sealed class PageFetcher : ReceiveActor
         Task<PageResult> page;
         try
         {
-            page = _client.GetPageAsync(PageRequests.For(_stream, task, _perPage), _cancellation.Token);
+            page = _client.GetPageAsync(PageRequests.For(_stream, task, task.PerPage > 0 ? task.PerPage : _perPage), _cancellation.Token);
         }
         catch (Exception error)
         {

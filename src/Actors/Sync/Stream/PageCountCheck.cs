@@ -12,11 +12,10 @@ namespace Paystack.Actors.Sync.Stream;
 /// <param name="Understated">Set when the reported count was short of the total's: the window is read to an empty page.</param>
 internal sealed record PageCountCheck(int Pages, string? Problem, string? Understated)
 {
-    /// <param name="requestedPerPage">The page size asked for, when the answer does not say what it served.</param>
-    public static PageCountCheck Of(PageMeta meta, int reported, int requestedPerPage)
+    /// <param name="perPage">The page size the page was served at (<see cref="PageSizing.ServedSize"/>).</param>
+    public static PageCountCheck Of(PageMeta meta, int reported, int perPage)
     {
         if (meta.Total is not { } total) return new(reported, null, null);
-        var perPage = meta.PerPage is > 0 and var served ? served : requestedPerPage;
         var fills = (int)Math.Min(int.MaxValue, (total + perPage - 1) / perPage);
         if (reported > fills + 1)
             return new(reported, $"meta.pageCount is {reported} but meta.total {total} at {perPage} a page fills {fills}: " +

@@ -19,8 +19,10 @@ internal static class PagesWritten
             var count = pageCount(window, progress);
             var maxCursor = group.SelectMany(p => p.Records).Where(r => r.CreatedAt is not null).MaxBy(r => r.CreatedAt)?.CursorValue;
             var nextCursor = group.MaxBy(p => p.Task.Page)!.NextCursor;
+            var perPage = group.Max(p => p.Task.PerPage);
             events.Add(new StreamEvents.PagesCompleted(
-                window, pageNumbers, count, group.Sum(p => p.Records.Count), maxCursor, nextCursor, destinationWrites));
+                window, pageNumbers, count, group.Sum(p => p.Records.Count), maxCursor, nextCursor, destinationWrites,
+                perPage > 0 ? perPage : null));
 
             if (count is { } known && progress.CompletedPages.Union(pageNumbers).Count >= known)
                 events.Add(new StreamEvents.WindowCompleted(window));

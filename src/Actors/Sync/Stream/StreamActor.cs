@@ -191,14 +191,21 @@ public sealed partial class StreamActor : ReceivePersistentActor
 
     private void StartFetching()
     {
-        var finishedButOpen = new List<IStreamEvent>();
+        var opening = new List<IStreamEvent>();
         foreach (var (window, progress) in _state.Run!.OpenWindows)
         {
-            if (progress.IsComplete) finishedButOpen.Add(new StreamEvents.WindowCompleted(window));
+            if (progress.IsComplete) opening.Add(new StreamEvents.WindowCompleted(window));
+            else if (_discovery.SizeUnknown(window, progress))
+            {
+                // Its later pages cannot be asked at a size the journal did not keep: the window is read again. Its
+                // pages are answered only after the restart is persisted (commands wait while events persist).
+                opening.Add(new StreamEvents.WindowRestarted(window));
+                _pages.Enqueue(new PageTask(window, 1));
+            }
             else foreach (var task in _discovery.Remaining(window, progress)) _pages.Enqueue(task);
         }
         for (var i = 0; i < _settings.FetchersPerStream; i++) AddFetcher($"fetcher-{i + 1}");
-        if (finishedButOpen.Count > 0) PersistEvents(finishedButOpen, 0);
+        if (opening.Count > 0) PersistEvents(opening, 0);
         Dispatch();
         CompleteIfDone();
     }
@@ -208,7 +215,8 @@ public sealed partial class StreamActor : ReceivePersistentActor
     private void Dispatch()
     {
         if (_paused) return;
-        foreach (var (fetcher, task) in _pages.Dispatch()) fetcher.Tell(new Fetch(task));
+        foreach (var (fetcher, task) in _pages.Dispatch())
+            fetcher.Tell(new Fetch(task.PerPage > 0 ? task : task with { PerPage = _discovery.Sizing.Current }));
     }
 
     private void OnPageFetched(PageFetched fetched)
@@ -231,7 +239,14 @@ public sealed partial class StreamActor : ReceivePersistentActor
                 Persist(new StreamEvents.WindowSplit(replace.Window, replace.Parts), e =>
                 {
                     _state = _state.Apply(e);
-                    _pages.PushFront(e.Parts.Select(part => new PageTask(part, 1)));
+                    var reused = replace.Reused;
+                    _pages.PushFront(e.Parts.Where(part => part != reused?.Task.Window).Select(part => new PageTask(part, 1)));
+                    if (reused is not null)
+                    {
+                        _discovery.Learned(reused.Task.Window, 1);
+                        _pages.Buffer(reused);
+                        WriteNextBatch();
+                    }
                     Dispatch();
                 });
                 break;
@@ -246,6 +261,14 @@ public sealed partial class StreamActor : ReceivePersistentActor
     private void OnPageFailed(PageFailed failed)
     {
         _pages.Answered(Sender);
+        if (_discovery.Sizing.LowerIfRefused(failed.Task, failed.Error))
+        {
+            _log.Warning("Paystack refused {PerPage} records a page for {Stream} ({Reason}); asking for {Lower}",
+                failed.Task.PerPage, _stream.Name, failed.Error.Message, _discovery.Sizing.Current);
+            _pages.PushFront([failed.Task with { PerPage = 0 }]);
+            Dispatch();
+            return;
+        }
         if (!_restarts.IsRefusal(failed.Task, failed.Error))
         {
             _log = _log.WithContext("Window", failed.Task.Window.ToString());

@@ -11,7 +11,7 @@ public sealed class PageCountCheckTests
     [InlineData(1, 0, 50)]
     public void A_count_the_total_can_fill_is_believed(int reported, long total, int perPage)
     {
-        var check = PageCountCheck.Of(new PageMeta(Total: total, PerPage: perPage), reported, 100);
+        var check = PageCountCheck.Of(new PageMeta(Total: total, PerPage: perPage), reported, perPage);
 
         Assert.Equal((reported, (string?)null, (string?)null), (check.Pages, check.Problem, check.Understated));
     }
@@ -19,7 +19,7 @@ public sealed class PageCountCheckTests
     [Fact]
     public void A_count_far_beyond_the_total_is_refused()
     {
-        var check = PageCountCheck.Of(new PageMeta(Total: 250, PerPage: 50), 1_000_000, 100);
+        var check = PageCountCheck.Of(new PageMeta(Total: 250, PerPage: 50), 1_000_000, 50);
 
         Assert.Contains("meta.pageCount is 1000000 but meta.total 250 at 50 a page fills 5", check.Problem);
     }
@@ -27,7 +27,7 @@ public sealed class PageCountCheckTests
     [Fact]
     public void A_count_short_of_the_total_is_corrected_to_it()
     {
-        var check = PageCountCheck.Of(new PageMeta(Total: 250, PerPage: 50), 2, 100);
+        var check = PageCountCheck.Of(new PageMeta(Total: 250, PerPage: 50), 2, 50);
 
         Assert.Null(check.Problem);
         Assert.Equal(5, check.Pages);
@@ -35,7 +35,7 @@ public sealed class PageCountCheckTests
     }
 
     [Fact]
-    public void Without_a_served_page_size_the_requested_one_counts_and_without_a_total_nothing_is_checked()
+    public void The_served_page_size_counts_and_without_a_total_nothing_is_checked()
     {
         Assert.Equal(3, PageCountCheck.Of(new PageMeta(Total: 250), 2, 100).Pages);
         Assert.Equal(7, PageCountCheck.Of(new PageMeta(), 7, 100).Pages);

@@ -140,6 +140,46 @@ public sealed class StreamActorSpec() : TestKit(
         await fetchers.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)] // as journaled before page sizes were kept
+    public async Task A_window_resumes_at_the_size_its_pages_were_served_at_or_is_read_again_when_the_journal_does_not_say(bool sizeJournaled)
+    {
+        var (stream, fetchers, sink) = Start(pageSize: 10);
+        var watcher = CreateTestProbe();
+        watcher.Watch(stream);
+        await BeginAsync(sink);
+        var first = await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
+        Assert.Equal(10, first.Task.PerPage);
+        var answered = sizeJournaled ? first.Task : first.Task with { PerPage = 0 };
+        stream.Tell(new PageFetched(answered, Page(answered, pageCount: 3)), first.Fetcher);
+        await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
+        await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
+        var write = await sink.ExpectMsgAsync<SinkProtocol.Write>();
+        sink.Reply(new SinkProtocol.Done(write.Id, 1));
+        await AwaitAssertAsync(async () => Assert.Equal(1, (await RecoveredAsync()).Run!.PagesCompleted));
+        Sys.Stop(stream);
+        await watcher.ExpectTerminatedAsync(stream);
+
+        // page-size changed in between: a window keeps the size its pages were served at.
+        var (_, again, againSink) = Start(pageSize: 25);
+        await BeginAsync(againSink);
+
+        var resumed = await again.ExpectMsgAsync<ProbeFetcher.Asked>();
+        if (sizeJournaled)
+        {
+            var next = await again.ExpectMsgAsync<ProbeFetcher.Asked>();
+            Assert.Equal([(2, 10), (3, 10)], new[] { resumed.Task, next.Task }.Select(t => (t.Page, t.PerPage)).Order());
+        }
+        else
+        {
+            // Unknown offsets: the window is read again from its first page, at the size asked now.
+            Assert.Equal((1, 25), (resumed.Task.Page, resumed.Task.PerPage));
+            await again.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
+            Assert.Equal(0, (await RecoveredAsync()).Run!.OpenWindows.Single().Value.CompletedPages.Count);
+        }
+    }
+
     [Fact]
     public async Task Progress_is_persisted_only_after_the_sink_acknowledged_the_records()
     {

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Paystack.Sandbox;
+
+namespace Paystack.Bench.Ceiling;
+
+/// <summary>
+/// The built executable (<c>dotnet paystack-sync.dll sync</c>) against a rate-limited sandbox: 20 requests/s, 150 ms
+/// latency, 24,000 records in 2 streams created 2023-2024, start_date 2016. The ceiling is the minimum requests
+/// (ceil(records / page size) per stream) at 20 a second; end to end is measured from process start to exit, steady
+/// as the requests/s between the first and the last request against the limit.
+/// </summary>
+public static class ExecutableCeiling
+{
+    private const int Rate = 20;
+    private const int RecordsPerStream = 12_000;
+    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(150);
+
+    private sealed record Run(int PageSize, double Seconds, double FirstRequestSeconds, double SpanSeconds, int Requests, int Minimum,
+        int RateLimited, int ExitCode)
+    {
+        public double CeilingSeconds => Minimum / (double)Rate;
+        public double EndToEnd => CeilingSeconds / Seconds;
+        public double Steady => (Requests - 1) / SpanSeconds / Rate;
+    }
+
+    public static async Task<bool> RunAsync(string hostDll, int runs)
+    {
+        if (!File.Exists(hostDll))
+            throw new FileNotFoundException($"The host {hostDll} does not exist; build it with `dotnet build -c Release src/Host` or pass --sandbox-dll PATH.");
+        var results = new List<Run>();
+        foreach (var pageSize in new[] { 100, 200 })
+            for (var i = 0; i < runs; i++)
+            {
+                Console.Error.WriteLine($"running the executable, {pageSize} a page ({i + 1}/{runs}) ...");
+                results.Add(await RunOnceAsync(hostDll, pageSize));
+            }
+        Console.WriteLine();
+        Console.WriteLine(Render(results));
+        var endToEnd = results.Min(r => r.EndToEnd);
+        var steady = results.Min(r => r.Steady);
+        Console.WriteLine($"- end to end, at least 0.95 of the ceiling: {Verdict(endToEnd >= 0.95)} (lowest {endToEnd:0.00})");
+        Console.WriteLine($"- steady, at least 0.99 of the limit: {Verdict(steady >= 0.99)} (lowest {steady:0.00})");
+        return results.All(r => r.ExitCode == 0) && endToEnd >= 0.95 && steady >= 0.99;
+    }
+
+    private static async Task<Run> RunOnceAsync(string hostDll, int pageSize)
+    {
+        var folder = Directory.CreateTempSubdirectory("paystack-ceiling-exe-").FullName;
+        try
+        {
+            var options = new SandboxOptions
+            {
+                RecordsPerStream = 0,
+                Records = { ["transaction"] = RecordsPerStream, ["customer"] = RecordsPerStream },
+                TestRateLimit = Rate,
+                LiveRateLimit = Rate,
+                RateLimitWindow = TimeSpan.FromSeconds(1),
+                MaxPageSize = pageSize,
+                Faults = { Latency = Latency },
+            };
+            await using var sandbox = await SandboxServer.StartAsync(options);
+            var config = Path.Combine(folder, "config.json");
+            await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["secret_key"] = options.TestKey,
+                ["start_date"] = "2016-01-01T00:00:00Z",
+                ["base_url"] = sandbox.BaseUrl.ToString(),
+            }));
+            var hocon = Path.Combine(folder, "limits.conf");
+            await File.WriteAllTextAsync(hocon, $"paystack-sync.rate-limits {{ test-requests = {Rate}, period = 1s }}\n");
+
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[]
+                     {
+                         hostDll, "sync", "--config", config, "--hocon", hocon, "--streams", "transactions,customers",
+                         "--destination", "sqlite:" + Path.Combine(folder, "destination.db"),
+                         "--journal", "sqlite:" + Path.Combine(folder, "journal.db"),
+                     })
+                start.ArgumentList.Add(argument);
+            var origin = DateTimeOffset.UtcNow;
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            clock.Stop();
+            await Task.WhenAll(output, errors);
+            if (process.ExitCode != 0) Console.Error.WriteLine($"  exit code {process.ExitCode}: {(await errors).Trim()}");
+
+            var requests = sandbox.Requests.Entries.OrderBy(r => r.Timestamp).ToList();
+            var minimum = 2 * ((RecordsPerStream + pageSize - 1) / pageSize);
+            return new Run(pageSize, clock.Elapsed.TotalSeconds, (requests[0].Timestamp - origin).TotalSeconds,
+                (requests[^1].Timestamp - requests[0].Timestamp).TotalSeconds, requests.Count, minimum,
+                requests.Count(r => r.StatusCode == 429), process.ExitCode);
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static string Verdict(bool met) => met ? "met" : "NOT MET";
+
+    private static string Render(IReadOnlyList<Run> runs)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| page size | exit | seconds | first request (s) | requests (429s) | minimum | ceiling (s) | of ceiling, end to end | of limit, steady |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in runs)
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.PageSize} | {r.ExitCode} | {r.Seconds:0.00} | {r.FirstRequestSeconds:0.00} | {r.Requests} ({r.RateLimited}) | {r.Minimum} | {r.CeilingSeconds:0.0} | {r.EndToEnd:0.00} | {r.Steady:0.00} |");
+        return text.ToString();
+    }
+}
