@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Paystack.Host.Running;
 using Spectre.Console;
 
 namespace Paystack.Host.Admin;
@@ -7,7 +8,6 @@ namespace Paystack.Host.Admin;
 internal static class AdminVerb
 {
     public const string UrlEnvironmentVariable = "PAYSTACK_SYNC_ADMIN_URL";
-    public const int FailureExitCode = 1;
 
     public static Option<string> UrlOption() => new("--admin-url")
     {
@@ -42,7 +42,7 @@ internal static class AdminVerb
             catch (AdminClientException failure)
             {
                 await parseResult.InvocationConfiguration.Error.WriteLineAsync($"{command.Name}: {failure.Message}");
-                return FailureExitCode;
+                return ExitCodes.Failed;
             }
         });
     }

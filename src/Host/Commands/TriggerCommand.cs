@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Paystack.Host.Admin;
+using Paystack.Host.Running;
 using Spectre.Console;
 
 namespace Paystack.Host.Commands;
@@ -15,7 +16,7 @@ internal static class TriggerCommand
         {
             var result = await client.PostAsync<AdminModels.TriggerResult>("admin/trigger", cancellationToken, HttpStatusCode.Conflict);
             console.MarkupLine(result.Started ? $"[green]{Markup.Escape(result.Message)}[/]" : $"[yellow]{Markup.Escape(result.Message)}[/]");
-            return result.Started ? 0 : AdminVerb.FailureExitCode;
+            return result.Started ? 0 : ExitCodes.Failed;
         });
         return command;
     }
