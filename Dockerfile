@@ -1,5 +1,5 @@
 # Airbyte source image for paystack-sync: `spec`, `check`, `discover` and `read` speak the Airbyte protocol on stdout.
-#   docker build -t airbyte/source-paystack-actors:0.1.0 .
+#   docker build -t paystackactors/source-paystack-actors:0.1.0 .
 # The publish command below is also run by tests/Paystack.Host.Tests/Packaging, which drives its output.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
@@ -20,7 +20,7 @@ COPY --from=build /app ./
 # Airbyte mounts config, catalog and state files under /data or /config; nothing is written inside the image itself.
 ENV AIRBYTE_ENTRYPOINT="/app/paystack-sync"
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1
-LABEL io.airbyte.name=airbyte/source-paystack-actors
+LABEL io.airbyte.name=paystackactors/source-paystack-actors
 LABEL io.airbyte.version=0.1.0
 # The non-root user the .NET images provide; Airbyte runs connectors without root too.
 USER $APP_UID
