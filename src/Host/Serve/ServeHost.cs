@@ -30,6 +30,9 @@ internal sealed class ServeHost : IAsyncDisposable
 
     private const int LogLinesKept = 2000;
 
+    /// <summary>Meters .NET itself publishes: the runtime's, and HttpClient's connections, requests and DNS lookups.</summary>
+    public static readonly string[] RuntimeMeters = ["System.Runtime", "System.Net.Http", "System.Net.NameResolution"];
+
     private readonly WebApplication _app;
     private readonly EngineRuntime _runtime;
     private bool _disposed;
@@ -72,6 +75,7 @@ internal sealed class ServeHost : IAsyncDisposable
             Config = ConfigurationFactory.ParseString("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off").WithFallback(loaded.Config),
         };
         var runtime = EngineRuntime.Start(hostOwnsShutdown, source.SecretKey, inMemoryJournal: false, logOptions);
+        SyncMetrics.ObserveSchedule(() => options.Schedule.Gap(DateTimeOffset.UtcNow));
         try
         {
             var coordinator = new RunCoordinator(runtime, options);
@@ -111,8 +115,12 @@ internal sealed class ServeHost : IAsyncDisposable
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("paystack-sync"))
             .WithMetrics(metrics => metrics
-            .AddMeter(SyncMetrics.MeterName)
-            .AddPrometheusExporter());
+                .AddMeter(SyncMetrics.MeterName)
+                // The runtime's own meters (.NET 9 and later): GC, heap, thread pool, exceptions; and every HttpClient
+                // request to Paystack, with its duration, status code and open connections.
+                .AddMeter(RuntimeMeters)
+                .AddPrometheusLintedNames()
+                .AddPrometheusExporter());
 
         var app = builder.Build();
         app.UseAdminToken(binding.Token);
