@@ -13,7 +13,11 @@ public sealed class MetricsObserver(TimeProvider? clock = null) : ISyncObserver
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Dictionary<string, StreamStats> _last = new(StringComparer.Ordinal);
 
-    public void StreamStarted(StreamReports.Started started) => _last[started.Stream] = started.Stats;
+    public void StreamStarted(StreamReports.Started started)
+    {
+        _last[started.Stream] = started.Stats;
+        SyncMetrics.StreamAdvanced(started.Stream, 0, 0, 0, 0, 0); // the stream's counters exist from now on
+    }
 
     public void Progress(StreamReports.Progress progress) => Advance(progress.Stream, progress.Stats);
 

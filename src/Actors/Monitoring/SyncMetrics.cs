@@ -65,15 +65,18 @@ public static class SyncMetrics
     /// <summary>Where the schedule gauge reads the time between two scheduled runs (serve's schedule).</summary>
     public static void ObserveSchedule(Func<TimeSpan?> gap) => _scheduleGap = gap;
 
-    /// <summary>Counters of a stream moved by these amounts.</summary>
+    /// <summary>
+    /// Counters of a stream moved by these amounts. Zeros are added too: a counter exists from the stream's first
+    /// report on, so rate() and the alert rules see 0 rather than no series before the first 429 or retry.
+    /// </summary>
     public static void StreamAdvanced(string stream, long records, long pages, long requests, long retries, long rateLimited)
     {
         var tag = Tag("stream", stream);
-        if (records > 0) Records.Add(records, tag);
-        if (pages > 0) Pages.Add(pages, tag);
-        if (requests > 0) StreamRequests.Add(requests, tag);
-        if (retries > 0) Retries.Add(retries, tag);
-        if (rateLimited > 0) RateLimited.Add(rateLimited, tag);
+        Records.Add(records, tag);
+        Pages.Add(pages, tag);
+        StreamRequests.Add(requests, tag);
+        Retries.Add(retries, tag);
+        RateLimited.Add(rateLimited, tag);
     }
 
     public static void FetchersInFlight(string stream, long pages) => InFlightByStream[stream] = pages;
