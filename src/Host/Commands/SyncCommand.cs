@@ -19,6 +19,8 @@ internal static class SyncCommand
         var options = new SyncCommandOptions();
         var command = new Command("sync", "Sync a Paystack account into SQLite or PostgreSQL once, resuming an interrupted run.");
         foreach (var option in options.All) command.Options.Add(option);
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON on stdout instead of progress and a table." };
+        command.Options.Add(json);
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -40,7 +42,7 @@ internal static class SyncCommand
             try
             {
                 runtime = EngineRuntime.Start(inputs.Settings, request.Source.SecretKey, inMemoryJournal: false, logOptions);
-                var outcome = await SyncRunner.RunAsync(runtime, request, console, cancellationToken);
+                var outcome = await SyncRunner.RunAsync(runtime, request, console, cancellationToken, parseResult.GetValue(json));
                 return outcome.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
             }
             catch (DestinationBusyException busy)
