@@ -12,6 +12,7 @@ using Paystack.Actors.Destinations;
 using Paystack.Actors.Monitoring;
 using Paystack.Actors.State;
 using Paystack.Host.Admin;
+using Paystack.Host.Admin.Health;
 using Paystack.Host.Running;
 using Serilog;
 using Serilog.Events;
@@ -104,6 +105,8 @@ internal sealed class ServeHost : IAsyncDisposable
         ServeOptions options, AdminBinding binding, EngineRuntime runtime, RunCoordinator coordinator, LogRing ring)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // Under systemd (Type=notify): READY=1 once the admin endpoint listens, STOPPING=1 on shutdown; a no-op elsewhere.
+        builder.Host.UseSystemd();
         builder.WebHost.UseUrls([.. binding.Urls]);
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(runtime.Logger, dispose: false);
@@ -112,6 +115,13 @@ internal sealed class ServeHost : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<Serilog.ILogger>(runtime.Logger);
         builder.Services.AddHostedService<ScheduleService>();
+        builder.Services.AddOpenApi(document => document.AddDocumentTransformer((openApi, _, _) =>
+        {
+            openApi.Info.Title = "paystack-sync admin endpoint";
+            openApi.Info.Description = "The admin endpoint of paystack-sync serve. With a token configured, /admin and /metrics need Authorization: Bearer TOKEN.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddServeHealthChecks(coordinator, runtime.Settings.Settings.Persistence, options.Sync.Request.Destination);
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("paystack-sync"))
             .WithMetrics(metrics => metrics
@@ -125,7 +135,9 @@ internal sealed class ServeHost : IAsyncDisposable
         var app = builder.Build();
         app.UseAdminToken(binding.Token);
         app.UseBrowserRequestGuard(binding.Token);
-        app.MapAdmin(coordinator, ring, runtime.Settings.Settings.Persistence);
+        app.MapOpenApi();
+        app.MapHealthProbes();
+        app.MapAdmin(coordinator, ring);
         app.MapPrometheusScrapingEndpoint();
         return app;
     }
