@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Paystack.Host.Serve;
+using Paystack.Host.Tests.Cli;
 
 namespace Paystack.Host.Tests.Serve;
 
@@ -60,5 +61,14 @@ public sealed class AdminDescriptionTests
         var problem = Assert.Single(body.RootElement.GetProperty("problems").EnumerateArray()).GetString();
         Assert.Contains("is a file, not a folder", problem);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode); // waiting helps, restarting would not: liveness stays green
+
+        // The verb the Docker image's HEALTHCHECK runs says the same, with exit codes.
+        var verb = new Dictionary<string, string?> { ["PAYSTACK_SYNC_ADMIN_URL"] = host.Addresses[0].ToString() };
+        var notReady = await CliRunner.RunAsync(["health"], verb);
+        Assert.True(notReady.ExitCode == 1, notReady.ToString());
+        Assert.Contains("is a file, not a folder", notReady.Stdout);
+        var stillLive = await CliRunner.RunAsync(["health", "--live", "--json"], verb);
+        Assert.True(stillLive.ExitCode == 0, stillLive.ToString());
+        Assert.Equal("live", JsonDocument.Parse(stillLive.Stdout).RootElement.GetProperty("status").GetString());
     }
 }
