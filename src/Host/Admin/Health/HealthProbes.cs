@@ -53,7 +53,9 @@ internal static class HealthProbes
         var report = await checks.CheckHealthAsync(check => check.Tags.Contains(tag), cancellationToken);
         var problems = report.Entries.Values
             .Where(e => e.Status == HealthStatus.Unhealthy)
-            .Select(e => e.Description ?? e.Exception?.Message ?? "unhealthy")
+            .SelectMany(e => e.Data.TryGetValue(RunCheck.ProblemsKey, out var listed) && listed is IEnumerable<string> each
+                ? each
+                : [e.Description ?? e.Exception?.Message ?? "unhealthy"])
             .ToList();
         return problems.Count == 0
             ? Results.Ok(new AdminModels.Health(healthy, []))
