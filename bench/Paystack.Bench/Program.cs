@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Paystack.Bench;
+using Paystack.Bench.Journal;
+using Paystack.Bench.Limiter;
 using Paystack.Bench.Startup;
 
-// paystack-bench [ceiling|memory|unlimited|startup|all ...] [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem] [--trace] [--runs N] [--case NAME]
+// paystack-bench [ceiling|memory|unlimited|startup|journal-growth|limiter-recovery|all ...] [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem] [--trace] [--runs N] [--case NAME]
 // Every case runs in its own child process; --case runs one case here and prints its result as a JSON line.
 var scenarios = new List<string>();
 string? caseName = null;
@@ -11,6 +13,7 @@ string? hostDll = null;
 var journal = "sqlite";
 var trace = false;
 var executableRuns = 3;
+var simulatedRuns = 10_000;
 string? folder = null;
 for (var i = 0; i < args.Length; i++)
 {
@@ -36,6 +39,9 @@ for (var i = 0; i < args.Length; i++)
         case "--runs" when i + 1 < args.Length:
             executableRuns = int.TryParse(args[++i], out var runs) && runs >= 0 ? runs : Fail<int>($"--runs must be a whole number, not '{args[i]}'.");
             break;
+        case "--simulated-runs" when i + 1 < args.Length:
+            simulatedRuns = int.TryParse(args[++i], out var simulated) && simulated >= 10 ? simulated : Fail<int>($"--simulated-runs must be a whole number of at least 10, not '{args[i]}'.");
+            break;
         case "--folder" when i + 1 < args.Length:
             folder = Path.GetFullPath(args[++i]);
             break;
@@ -45,7 +51,7 @@ for (var i = 0; i < args.Length; i++)
         case "all":
             scenarios.AddRange(Scenarios.Names);
             break;
-        case "startup" or "startup-exe":
+        case "startup" or "startup-exe" or "journal-growth" or "limiter-recovery":
             scenarios.Add(args[i]);
             break;
         case var name when Scenarios.Names.Contains(name):
@@ -91,6 +97,16 @@ foreach (var scenario in scenarios.Distinct())
     if (scenario is "startup" or "startup-exe")
     {
         allMet &= await RunStartupAsync(options, executableRuns, withCases: scenario == "startup");
+        continue;
+    }
+    if (scenario == "limiter-recovery")
+    {
+        allMet &= await LimiterRecovery.RunAsync();
+        continue;
+    }
+    if (scenario == "journal-growth")
+    {
+        allMet &= await JournalGrowth.RunAsync(simulatedRuns);
         continue;
     }
 
@@ -153,7 +169,7 @@ static async Task<bool> RunStartupAsync(RunOptions options, int executableRuns, 
 
 static void Usage() => Console.WriteLine("""
     Usage: paystack-bench SCENARIO... [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem]
-      SCENARIO: ceiling | memory | unlimited | startup | startup-exe | all (all = the first three)
+      SCENARIO: ceiling | memory | unlimited | startup | startup-exe | journal-growth | limiter-recovery | all (all = the first three)
                 startup: a tiny job traced step by step in fresh processes, then the executable end to end;
                 startup-exe: only the executable (--sandbox-dll PATH picks the build or a published folder's dll)
       --sandbox external  runs the sandbox as `dotnet PATH sandbox ...` (PATH defaults to
@@ -162,6 +178,7 @@ static void Usage() => Console.WriteLine("""
       --journal inmem     keeps stream journals in memory instead of a SQLite file (shows the journal's cost)
       --runs N            startup: processes per case and runs per executable command (default 3; 0 runs each
                           case once and skips the executable)
+      --simulated-runs N  journal-growth: incremental runs of one stream (default 10000)
       --folder PATH       startup cases: keep the journal and destination in PATH (a later run finds them)
       --trace             prints a line a second per case: records, pages in flight, rate-limiter state
       --case NAME         runs one case in this process (ceiling-10s, ceiling-2s, memory-100k, memory-1m,

@@ -16,6 +16,10 @@ public sealed class SandboxFaults
     private int _newRecordsPerRequest;
     private int _rejectedCursors;
     private double _pageCountFactor = 1;
+    private int _silentAfterRequests = -1;
+    private long _admitted;
+    private volatile bool _pageCountRunsAhead;
+    private volatile bool _recordsWithoutIdentity;
     private readonly object _seedGate = new();
     private int? _seed;
 
@@ -64,6 +68,34 @@ public sealed class SandboxFaults
         set => Volatile.Write(ref _pageCountFactor, value > 0 ? value : throw new ArgumentException($"PageCountFactor must be above zero, got {value}."));
     }
 
+    /// <summary>
+    /// Requests admitted after the first this-many are accepted and never answered (null: all are answered), like a
+    /// server that hangs mid-run. Counted from when it is set.
+    /// </summary>
+    public int? SilentAfterRequests
+    {
+        get => Volatile.Read(ref _silentAfterRequests) is var n and >= 0 ? n : null;
+        set
+        {
+            Interlocked.Exchange(ref _admitted, 0);
+            Volatile.Write(ref _silentAfterRequests, value is null ? -1 : value >= 0 ? value.Value
+                : throw new ArgumentException($"SilentAfterRequests must be zero or more, got {value}."));
+        }
+    }
+
+    /// <summary>Numbered pages report <c>meta.pageCount</c> as at least one more than the page asked for: a count that grows on every page.</summary>
+    public bool PageCountRunsAhead { get => _pageCountRunsAhead; set => _pageCountRunsAhead = value; }
+
+    /// <summary>Records of numbered pages come without <c>id</c> and without their creation time.</summary>
+    public bool RecordsWithoutIdentity { get => _recordsWithoutIdentity; set => _recordsWithoutIdentity = value; }
+
+    /// <summary>Counts an admitted request; true when <see cref="SilentAfterRequests"/> says it is never to be answered.</summary>
+    internal bool StaysSilent()
+    {
+        var limit = Volatile.Read(ref _silentAfterRequests);
+        return limit >= 0 && Interlocked.Increment(ref _admitted) > limit;
+    }
+
     /// <summary>Takes one refusal from <see cref="RejectedCursors"/>, if any is left.</summary>
     internal bool TryRejectCursor()
     {
@@ -90,6 +122,8 @@ public sealed class SandboxFaults
         NewRecordsPerRequest = 0;
         RejectedCursors = 0;
         PageCountFactor = 1;
+        SilentAfterRequests = null;
+        PageCountRunsAhead = RecordsWithoutIdentity = false;
     }
 
     private static double Rate(double value, string name) =>

@@ -61,6 +61,9 @@ public sealed class SandboxOptions
     /// </summary>
     public bool RateLimitHeadersOnlyOn429 { get; set; }
 
+    /// <summary>Whether <c>X-RateLimit-Reset</c> is the Unix time (seconds) the window resets instead of the seconds left.</summary>
+    public bool RateLimitResetAsEpoch { get; set; }
+
     /// <summary>
     /// Paths whose <c>meta.perPage</c> is echoed as a JSON string rather than a number. The spec types it as a string
     /// on <c>refund</c> and as string-or-integer on customer, paymentrequest and transaction; the default picks

@@ -21,6 +21,7 @@ public sealed record SyncSettings(
 /// <param name="StreamRestartMinBackoff">First delay before restarting a failed stream; doubles per restart.</param>
 /// <param name="StreamRestartMaxBackoff">Cap of that delay.</param>
 /// <param name="StallTimeout">A stream that makes no progress for this long stops, naming what it waited for.</param>
+/// <param name="RunTimeout">A run still going after this long is stopped; its progress is kept for the next run.</param>
 public sealed record EngineSettings(
     int PageSize,
     int FetchersPerStream,
@@ -32,7 +33,8 @@ public sealed record EngineSettings(
     int StreamMaxRestarts,
     TimeSpan StreamRestartMinBackoff,
     TimeSpan StreamRestartMaxBackoff,
-    TimeSpan StallTimeout);
+    TimeSpan StallTimeout,
+    TimeSpan RunTimeout);
 
 /// <summary><c>paystack-sync.rate-limits</c>: the request budget per key, chosen by the key's prefix.</summary>
 /// <param name="TestRequests">Requests per <paramref name="Period"/> for sk_test_/rk_test_ keys.</param>

@@ -28,7 +28,8 @@ internal static class SyncSettingsReader
             StreamMaxRestarts: read.Int(engine + "stream-max-restarts", 0, 1000),
             StreamRestartMinBackoff: read.PositiveDuration(engine + "stream-restart-min-backoff"),
             StreamRestartMaxBackoff: read.PositiveDuration(engine + "stream-restart-max-backoff"),
-            StallTimeout: read.PositiveDuration(engine + "stall-timeout"));
+            StallTimeout: read.PositiveDuration(engine + "stall-timeout"),
+            RunTimeout: read.PositiveDuration(engine + "run-timeout"));
         NotShorter(problems, engine + "stream-restart-max-backoff", engineSettings.StreamRestartMaxBackoff,
             engine + "stream-restart-min-backoff", engineSettings.StreamRestartMinBackoff);
 

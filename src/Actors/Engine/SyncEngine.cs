@@ -93,23 +93,45 @@ public sealed class SyncEngine : IAsyncDisposable
             $"sync-{runId}");
         var running = new RunningJob(runId, job, supervisor, sink);
         Actors.JobStarted(running);
+        using var watching = new CancellationTokenSource();
         try
         {
             var outcome = supervisor.Ask<SyncOutcome>(
-                new SyncSupervisorProtocol.RunJob(job, runId, DateTimeOffset.UtcNow), Timeout.InfiniteTimeSpan, cancellationToken);
+                new SyncSupervisorProtocol.RunJob(job, runId, DateTimeOffset.UtcNow), _settings.Engine.RunTimeout, cancellationToken);
             started?.Invoke(running);
-            // A terminated system answers no Ask; the job then ends as cancelled, with its journal as it stood.
-            if (await Task.WhenAny(outcome, System.WhenTerminated) != outcome)
-                throw new OperationCanceledException("The engine stopped before the sync finished; the next run resumes it.");
-            return await outcome;
+            return await OutcomeAsync(outcome, supervisor.WatchAsync(watching.Token));
         }
         finally
         {
+            await watching.CancelAsync();
             await StopAsync(supervisor);
             await StopAsync(sink);
             Actors.JobEnded(runId);
             (client as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The job's outcome, or why there is none: the engine stopped (cancelled, its journal as it stood), the supervisor
+    /// died without answering, or the run outlived <c>engine.run-timeout</c>. Every way out is bounded.
+    /// </summary>
+    private async Task<SyncOutcome> OutcomeAsync(Task<SyncOutcome> outcome, Task<bool> supervisorStopped)
+    {
+        await Task.WhenAny(outcome, supervisorStopped, System.WhenTerminated);
+        if (outcome.IsCompletedSuccessfully) return outcome.Result;
+        if (System.WhenTerminated.IsCompleted)
+            throw new OperationCanceledException("The engine stopped before the sync finished; the next run resumes it.");
+        if (outcome.IsCompleted)
+        {
+            try { return await outcome; }
+            catch (AskTimeoutException)
+            {
+                throw new TimeoutException(
+                    $"The run was still going after engine.run-timeout ({HoconDuration.Format(_settings.Engine.RunTimeout)}) " +
+                    "and was stopped; everything durable is kept and the next run resumes from it.");
+            }
+        }
+        throw new InvalidOperationException("The sync supervisor stopped without an outcome; the next run resumes from the journal.");
     }
 
     /// <summary>The HTTP client's options for an account: its key and base URL with the engine's HTTP settings.</summary>

@@ -19,6 +19,9 @@ internal sealed class RunCoordinator
     /// <summary>The runner answers at once; a pause waits for the running job's supervisor (3 s at most).</summary>
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>A cancelled run stops its supervisor and Sink within 10 s each (<c>SyncEngine</c>); this bounds the whole wait.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
+
     private readonly SyncEngine _engine;
     private readonly SyncRequest _request;
     private readonly ServeOptions _options;
@@ -67,7 +70,10 @@ internal sealed class RunCoordinator
         if (status.Current is { } going)
             _log.Information("Stopping: cancelling the run started {StartedAt:u}; the next start resumes it", going.StartedAt);
         // A stopped actor system answers nothing; there is no run left to wait for then.
-        await Task.WhenAny(Runner.Ask<RunsStopped>(StopRuns.Instance, Timeout.InfiniteTimeSpan), _engine.System.WhenTerminated);
+        var stopped = Runner.Ask<RunsStopped>(StopRuns.Instance, StopTimeout);
+        await Task.WhenAny(stopped, _engine.System.WhenTerminated);
+        if (stopped.IsFaulted && stopped.Exception?.InnerException is AskTimeoutException)
+            _log.Warning("The run did not stop within {Seconds} s; stopping anyway (the next start resumes from the journal)", StopTimeout.TotalSeconds);
     }
 
     /// <returns>Null when the service does not sync a stream of that name.</returns>
@@ -92,13 +98,21 @@ internal sealed class RunCoordinator
             status.PausedStreams, await LimiterAsync(cancellationToken), streams.Snapshot(now));
     }
 
-    /// <summary>Why the service cannot sync now, for <c>GET /healthz/ready</c>: a key Paystack paused for longer than max-pause.</summary>
+    /// <summary>
+    /// Why the service cannot sync now, for <c>GET /healthz/ready</c>: a key Paystack paused for longer than max-pause,
+    /// or a run whose streams made no progress for longer than the engine's stall-timeout.
+    /// </summary>
     public async Task<IReadOnlyList<string>> ProblemsAsync(CancellationToken cancellationToken)
     {
+        var problems = new List<string>();
+        var now = DateTimeOffset.UtcNow;
         var limiter = await LimiterAsync(cancellationToken);
-        return limiter?.RefusedUntil is { } until && until > DateTimeOffset.UtcNow
-            ? [$"Paystack paused the key for longer than max-pause: requests are refused until {until.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC"]
-            : [];
+        if (limiter?.RefusedUntil is { } until && until > now)
+            problems.Add($"Paystack paused the key for longer than max-pause: requests are refused until {until.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
+        var status = await Runner.Ask<AccountStatus>(GetStatus.Instance, AskTimeout, cancellationToken);
+        if (status.Current?.Observer is StreamStatusObserver streams)
+            problems.AddRange(streams.Stalled(now, _options.Sync.Settings.Settings.Engine.StallTimeout));
+        return problems;
     }
 
     /// <summary>The engine's live actors, for <c>GET /admin/actors</c>.</summary>

@@ -1,3 +1,4 @@
+using Paystack.Actors.Configuration;
 using Paystack.Actors.Sync;
 using Paystack.Host.Admin;
 
@@ -14,8 +15,9 @@ internal sealed class StreamStatusObserver : ISyncObserver
 
     public StreamStatusObserver(IEnumerable<StreamSelection> selections)
     {
+        var now = DateTimeOffset.UtcNow;
         foreach (var selection in selections)
-            _streams[selection.Stream.Name] = new Live { Paused = selection.Paused };
+            _streams[selection.Stream.Name] = new Live { Paused = selection.Paused, LastProgressAt = now };
     }
 
     public void StreamStarted(StreamReports.Started started) => Update(started.Stream, s =>
@@ -29,12 +31,17 @@ internal sealed class StreamStatusObserver : ISyncObserver
 
     public void Progress(StreamReports.Progress progress) => Update(progress.Stream, s =>
     {
+        s.LastProgressAt = DateTimeOffset.UtcNow;
         s.Stats = progress.Stats;
         s.PagesPlanned = progress.PagesPlanned;
         s.Paused = progress.Paused;
     });
 
-    public void Checkpoint(StreamReports.Checkpoint checkpoint) => Update(checkpoint.Stream, s => s.Cursor = checkpoint.Cursor);
+    public void Checkpoint(StreamReports.Checkpoint checkpoint) => Update(checkpoint.Stream, s =>
+    {
+        s.LastProgressAt = DateTimeOffset.UtcNow;
+        s.Cursor = checkpoint.Cursor;
+    });
 
     public void StreamRetrying(StreamReports.Failed failure, int attempt, TimeSpan delay) => Update(failure.Stream, s =>
     {
@@ -45,6 +52,7 @@ internal sealed class StreamStatusObserver : ISyncObserver
 
     public void StreamFinished(StreamOutcome outcome) => Update(outcome.Stream, s =>
     {
+        s.LastProgressAt = DateTimeOffset.UtcNow;
         s.State = outcome.Succeeded ? "completed" : "failed";
         s.Stats = outcome.Stats;
         s.Cursor = outcome.Cursor ?? s.Cursor;
@@ -53,7 +61,31 @@ internal sealed class StreamStatusObserver : ISyncObserver
         if (outcome.Succeeded) s.PagesPlanned = outcome.Stats.Pages;
     });
 
-    public void SetPaused(string stream, bool paused) => Update(stream, s => s.Paused = paused);
+    /// <summary>A resumed stream gets a fresh start on the stall clock: it could make no progress while paused.</summary>
+    public void SetPaused(string stream, bool paused) => Update(stream, s =>
+    {
+        s.Paused = paused;
+        s.LastProgressAt = DateTimeOffset.UtcNow;
+    });
+
+    /// <summary>
+    /// The unfinished, unpaused streams with no progress (a page written or a checkpoint) for longer than
+    /// <paramref name="stallTimeout"/>, each as a sentence for readiness. A restart is not progress: a stream its
+    /// watchdog keeps restarting stays stalled.
+    /// </summary>
+    public IReadOnlyList<string> Stalled(DateTimeOffset now, TimeSpan stallTimeout)
+    {
+        lock (_gate)
+            return _streams
+                .Where(e => e.Value.State is "pending" or "running" or "retrying" && !e.Value.Paused
+                            && now - e.Value.LastProgressAt > stallTimeout)
+                .Select(e => $"stream {e.Key} has made no progress for {Seconds(now - e.Value.LastProgressAt)} s " +
+                             $"(engine.stall-timeout is {HoconDuration.Format(stallTimeout)})" +
+                             (e.Value.LastError is { } error ? $"; last error: {error}" : ""))
+                .ToList();
+    }
+
+    private static long Seconds(TimeSpan span) => (long)span.TotalSeconds;
 
     public long Records()
     {
@@ -101,6 +133,7 @@ internal sealed class StreamStatusObserver : ISyncObserver
         public bool Paused { get; set; }
         public bool Resumed { get; set; }
         public DateTimeOffset? StartedAt { get; set; }
+        public DateTimeOffset LastProgressAt { get; set; }
         public StreamStats StartStats { get; set; } = StreamStats.Empty;
         public StreamStats Stats { get; set; } = StreamStats.Empty;
         public long PagesPlanned { get; set; }

@@ -11,7 +11,7 @@ internal static class OffsetPage
         ListQuery query, string domain, bool withVolume = true)
     {
         var skipped = (long)(query.Page - 1) * query.PerPage;
-        PageData.WriteData(writer, table, selection.Slice(skipped, query.PerPage), domain);
+        PageData.WriteData(writer, table, selection.Slice(skipped, query.PerPage), domain, options.Faults.RecordsWithoutIdentity);
         writer.WriteStartObject("meta");
         writer.WriteNumber("total", selection.Total);
         if (withVolume && table.SumAmounts(selection) is { } volume) writer.WriteNumber("total_volume", volume);
@@ -19,7 +19,8 @@ internal static class OffsetPage
         PageData.WritePerPage(writer, options, table.Path, query.PerPage);
         writer.WriteNumber("page", query.Page);
         var pageCount = (selection.Total + query.PerPage - 1) / query.PerPage;
-        writer.WriteNumber("pageCount", pageCount == 0 ? 0 : Math.Max(1, (long)Math.Ceiling(pageCount * options.Faults.PageCountFactor)));
+        var reported = pageCount == 0 ? 0 : Math.Max(1, (long)Math.Ceiling(pageCount * options.Faults.PageCountFactor));
+        writer.WriteNumber("pageCount", options.Faults.PageCountRunsAhead ? Math.Max(reported, query.Page + 1) : reported);
         writer.WriteEndObject();
     }
 }

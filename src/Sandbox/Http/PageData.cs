@@ -8,12 +8,22 @@ namespace Paystack.Sandbox.Http;
 internal static class PageData
 {
     /// <summary>Materialises only the records of the page.</summary>
-    public static void WriteData(Utf8JsonWriter writer, ResourceTable table, IReadOnlyList<RecordRef> page, string domain)
+    /// <param name="withoutIdentity">Leave out each record's id and creation time (a fault).</param>
+    public static void WriteData(Utf8JsonWriter writer, ResourceTable table, IReadOnlyList<RecordRef> page, string domain,
+        bool withoutIdentity = false)
     {
         writer.WriteStartArray("data");
-        foreach (var record in page) table.Materialize(record, domain).WriteTo(writer);
+        foreach (var record in page)
+        {
+            var json = table.Materialize(record, domain);
+            if (withoutIdentity)
+                foreach (var field in IdentityFields) json.Remove(field);
+            json.WriteTo(writer);
+        }
         writer.WriteEndArray();
     }
+
+    private static readonly string[] IdentityFields = ["id", "createdAt", "created_at"];
 
     /// <summary><c>perPage</c> as a number, or as a string on the paths configured to send it so.</summary>
     public static void WritePerPage(Utf8JsonWriter writer, SandboxOptions options, string path, int perPage)

@@ -49,7 +49,8 @@ internal sealed class SandboxPipeline
             {
                 headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
                 headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
-                headers["X-RateLimit-Reset"] = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+                var reset = _options.RateLimitResetAsEpoch ? _clock.GetUtcNow().ToUnixTimeSeconds() + decision.ResetSeconds : decision.ResetSeconds;
+                headers["X-RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture);
             }
             if (!decision.Admitted)
             {
@@ -58,6 +59,12 @@ internal sealed class SandboxPipeline
                 return;
             }
 
+            if (_options.Faults.StaysSilent())
+            {
+                // Accepted and never answered: only the client giving up ends the request.
+                await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+                return;
+            }
             var (fault, status, delay) = _dice.Draw();
             if (delay > TimeSpan.Zero) await Task.Delay(delay, _clock, context.RequestAborted);
             switch (fault)

@@ -16,7 +16,7 @@ public sealed class SyncSettingsLoaderTests : IDisposable
         var settings = SyncSettingsLoader.Defaults();
 
         Assert.Equal(new EngineSettings(100, 4, TimeSpan.FromDays(90), 50, TimeSpan.FromSeconds(60), 500, 100, 3,
-            TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10)), settings.Engine);
+            TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10), TimeSpan.FromHours(24)), settings.Engine);
         Assert.Equal(new RateLimitSettings(100, 600, TimeSpan.FromSeconds(60), 16), settings.RateLimits);
         Assert.Equal(new HttpSettings(TimeSpan.FromSeconds(30), 6, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(60)), settings.Http);
         Assert.Equal(new PersistenceSettings("sqlite", "Data Source=paystack-sync.journal.db"), settings.Persistence);

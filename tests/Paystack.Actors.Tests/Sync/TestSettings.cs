@@ -14,7 +14,9 @@ internal static class TestSettings
         TimeSpan? period = null,
         int writeBatchSize = 200,
         int maxRetries = 6,
-        TimeSpan? stallTimeout = null) => new(
+        TimeSpan? stallTimeout = null,
+        TimeSpan? runTimeout = null,
+        TimeSpan? requestTimeout = null) => new(
         new EngineSettings(
             PageSize: pageSize,
             FetchersPerStream: fetchersPerStream,
@@ -26,8 +28,9 @@ internal static class TestSettings
             StreamMaxRestarts: 3,
             StreamRestartMinBackoff: TimeSpan.FromMilliseconds(50),
             StreamRestartMaxBackoff: TimeSpan.FromMilliseconds(500),
-            StallTimeout: stallTimeout ?? TimeSpan.FromMinutes(1)),
+            StallTimeout: stallTimeout ?? TimeSpan.FromMinutes(1),
+            RunTimeout: runTimeout ?? TimeSpan.FromHours(1)),
         new RateLimitSettings(requestsPerPeriod, requestsPerPeriod, period ?? TimeSpan.FromSeconds(2), MaxInFlight: 16),
-        new HttpSettings(TimeSpan.FromSeconds(10), maxRetries, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(3)),
+        new HttpSettings(requestTimeout ?? TimeSpan.FromSeconds(10), maxRetries, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(3)),
         new PersistenceSettings("sqlite", "Data Source=unused.db"));
 }
