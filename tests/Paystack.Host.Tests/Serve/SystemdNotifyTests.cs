@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.Versioning;
 using System.Text;
 using Paystack.Host.Tests.Cli;
 
@@ -15,9 +16,10 @@ namespace Paystack.Host.Tests.Serve;
 public sealed class SystemdNotifyTests
 {
     [SkippableFact]
+    [SupportedOSPlatform("linux")]
     public async Task Serve_sends_ready_on_the_notify_socket_once_its_admin_endpoint_answers()
     {
-        Skip.IfNot(OperatingSystem.IsLinux() && File.Exists("/bin/sh"), "systemd notification is a Linux matter.");
+        Skip.IfNot(OperatingSystem.IsLinux() && File.Exists("/bin/sh"), "systemd notification is a Linux matter, tested with /bin/sh.");
         await using var environment = await ServeEnvironment.StartAsync();
         var shell = Path.Combine(environment.Folder, "systemd");
         File.Copy("/bin/sh", shell);
