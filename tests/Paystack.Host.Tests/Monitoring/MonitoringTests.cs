@@ -15,7 +15,8 @@ public sealed class MonitoringTests
         var expressions = MonitoringFiles.DashboardExpressions().Concat(MonitoringFiles.RuleExpressions()).ToList();
         await using var serve = await MonitoredServe.StartAsync();
 
-        var exported = PromQlMetrics.Exported(await serve.MetricsAsync());
+        var exposition = await serve.MetricsAsync();
+        var exported = PromQlMetrics.Exported(exposition);
 
         var queried = expressions.SelectMany(PromQlMetrics.Queried).ToHashSet(StringComparer.Ordinal);
         queried.Remove("up"); // Prometheus's own, for the scrape
@@ -25,6 +26,12 @@ public sealed class MonitoringTests
         Assert.Contains("http_client_request_duration_seconds_bucket", queried);
         var missing = queried.Except(exported).Order().ToList();
         Assert.True(missing.Count == 0, $"queried but not exported: {string.Join(", ", missing)}");
+
+        // The freshness gauges carry the run that just ended.
+        var lastSuccess = MetricsText.Sum(exposition, "paystack_sync_stream_last_success_time_seconds", "stream=\"transactions\"");
+        Assert.InRange(DateTimeOffset.FromUnixTimeMilliseconds((long)(lastSuccess * 1000)), serve.Started, DateTimeOffset.UtcNow);
+        var lag = MetricsText.Sum(exposition, "paystack_sync_stream_cursor_lag_seconds", "stream=\"transactions\"");
+        Assert.InRange(lag, 0, (DateTimeOffset.UtcNow - serve.Started).TotalSeconds + 60);
     }
 
     [Fact]
