@@ -13,8 +13,9 @@ internal static class AdminEndpoints
 
     public static void MapAdmin(this IEndpointRouteBuilder app, RunCoordinator coordinator, LogRing logs)
     {
+        // With a token configured, AdminAuthentication answers 401 with an Error before any of these runs.
         var admin = app.MapGroup("/admin").WithTags("admin")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(AdminModels.Error), ["application/json"]));
 
         admin.MapGet("/status", async (CancellationToken cancellationToken) =>
                 Results.Ok(await coordinator.StatusAsync(cancellationToken)))

@@ -81,6 +81,8 @@ internal sealed class ProtocolOutput : IDisposable
     public void Dispose()
     {
         Console.Out.Flush();
+        // Stdout closes with the writer; a late line from a library (the process is ending) has nowhere to go.
+        Console.SetOut(TextWriter.Null);
         _log.Dispose();
         Writer.Dispose();
     }

@@ -43,10 +43,7 @@ internal sealed class EngineRuntime : IAsyncDisposable
         var journal = inMemoryJournal ? JournalConfig.InMemory() : JournalConfig.Sql(effective.Persistence);
         var loggerFactory = new SerilogLoggerFactory(logger);
         var clientLogger = loggerFactory.CreateLogger("Paystack.Client");
-        // Akka logs no lower than Serilog keeps its events: the rest would be dropped, or printed by Akka's own stdout
-        // logger while the system shuts down.
-        var akkaLevel = logOptions.LevelOverrides.TryGetValue("Akka", out var floor) && floor > logOptions.MinimumLevel ? floor : logOptions.MinimumLevel;
-        var akka = AkkaSerilogLogging.Config(akkaLevel)
+        var akka = AkkaSerilogLogging.Config(logOptions.MinimumLevel)
             .WithFallback(ConfigurationFactory.ParseString("akka.log-dead-letters-during-shutdown = off"))
             .WithFallback(settings.Config);
         var engine = new SyncEngine(effective, journal, (options, gate) => new PaystackClient(options, gate, clientLogger), akka);

@@ -32,7 +32,7 @@ internal sealed class ServeHost : IAsyncDisposable
     private const int LogLinesKept = 2000;
 
     /// <summary>Meters .NET itself publishes: the runtime's, and HttpClient's connections, requests and DNS lookups.</summary>
-    public static readonly string[] RuntimeMeters = ["System.Runtime", "System.Net.Http", "System.Net.NameResolution"];
+    private static readonly string[] RuntimeMeters = ["System.Runtime", "System.Net.Http", "System.Net.NameResolution"];
 
     private readonly WebApplication _app;
     private readonly EngineRuntime _runtime;
