@@ -16,6 +16,7 @@ public sealed class ReadCommandTests() : SandboxedReadTests(new SandboxOptions {
     private ReadTranscript Checked(Cli.CliResult result)
     {
         ProtocolSchema.AssertAllValid(result);
+        Assert.True(result.Stderr.Length == 0, $"read wrote to stderr:\n{result.Stderr}"); // logs are LOG messages on stdout
         Assert.DoesNotContain(Key, result.Stdout + result.Stderr);
         return new ReadTranscript(result);
     }
