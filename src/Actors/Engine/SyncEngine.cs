@@ -42,10 +42,14 @@ public sealed class SyncEngine : IAsyncDisposable
     {
         _settings = settings;
         _clientFactory = clientFactory;
-        var full = (config ?? Config.Empty).WithFallback(journal);
+        var full = (config ?? Config.Empty).WithFallback(journal).WithFallback(DeadLetters);
         System = ActorSystem.Create(systemName, full);
         StartSchedulerClock(System);
+        DeadLetterLog.Start(System);
     }
+
+    /// <summary>Dead letters go to <see cref="DeadLetterLog"/> at debug level instead of Akka's info lines that stop after ten.</summary>
+    private static readonly Config DeadLetters = ConfigurationFactory.ParseString("akka.log-dead-letters = off");
 
     /// <summary>
     /// Akka's scheduler starts its clock on first use, and blocks that caller until a thread-pool thread has run the
