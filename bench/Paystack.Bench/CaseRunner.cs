@@ -19,11 +19,6 @@ public static class CaseRunner
 {
     private static readonly DateTimeOffset StartDate = new(2023, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly Config Quiet = ConfigurationFactory.ParseString("""
-        akka.loglevel = WARNING
-        akka.stdout-loglevel = WARNING
-        """);
-
     public static async Task<CaseResult> RunAsync(BenchCase benchCase, RunOptions options)
     {
         var folder = Directory.CreateTempSubdirectory("paystack-bench-").FullName;
@@ -37,7 +32,7 @@ public static class CaseRunner
             var journal = options.Journal == "inmem"
                 ? JournalConfig.InMemory()
                 : JournalConfig.Sql(new PersistenceSettings("sqlite", $"Data Source={Path.Combine(folder, "journal.db")}"));
-            await using var engine = new SyncEngine(settings, journal, (client, gate) => new PaystackClient(client, gate), Quiet, "paystack-bench");
+            await using var engine = BenchEngine.Create(settings, journal);
             var clientOptions = settings.Http.ToClientOptions(sandbox.TestKey, sandbox.BaseUrl);
             var job = SyncJobs.For(new SourceConfig(sandbox.TestKey, StartDate),
                 benchCase.Streams.Select(name => new StreamSelection(StreamCatalog.Get(name), SyncMode.FullRefresh, WriteMode.Append)).ToList());

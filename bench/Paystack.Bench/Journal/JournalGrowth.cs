@@ -22,11 +22,6 @@ public static class JournalGrowth
 {
     private const string Stream = "customers";
 
-    private static readonly Config Quiet = ConfigurationFactory.ParseString("""
-        akka.loglevel = WARNING
-        akka.stdout-loglevel = WARNING
-        """);
-
     /// <returns>True when every run succeeded and the journal at the end is no larger than a tenth of the way in (plus 10% and 64 KB).</returns>
     public static async Task<bool> RunAsync(int runs)
     {
@@ -46,9 +41,7 @@ public static class JournalGrowth
                 Engine = defaults.Engine with { SettleDelay = TimeSpan.Zero, WindowLength = TimeSpan.FromDays(3650) },
                 RateLimits = defaults.RateLimits with { TestRequests = SandboxLimits.Unlimited, LiveRequests = SandboxLimits.Unlimited },
             };
-            await using var engine = new SyncEngine(settings,
-                JournalConfig.Sql(new PersistenceSettings("sqlite", $"Data Source={journalPath}")),
-                (client, gate) => new PaystackClient(client, gate), Quiet, "paystack-bench");
+            await using var engine = BenchEngine.WithSqliteJournal(settings, journalPath);
             var destination = new InMemoryDestination();
             var clientOptions = settings.Http.ToClientOptions(sandbox.Options.TestKey, sandbox.BaseUrl);
             var job = SyncJobs.For(new SourceConfig(sandbox.Options.TestKey, new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero)),

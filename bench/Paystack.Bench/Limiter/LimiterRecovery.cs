@@ -26,11 +26,6 @@ public static class LimiterRecovery
     private const int PageSize = 10;
     private static readonly string[] Streams = ["transactions", "customers", "refunds"];
 
-    private static readonly Config Quiet = ConfigurationFactory.ParseString("""
-        akka.loglevel = WARNING
-        akka.stdout-loglevel = WARNING
-        """);
-
     /// <returns>True when the run completed with every record and used at least 80% of the configured budget after the first 429s.</returns>
     public static async Task<bool> RunAsync()
     {
@@ -54,9 +49,7 @@ public static class LimiterRecovery
                 RateLimits = defaults.RateLimits with { TestRequests = Configured, LiveRequests = Configured, Period = Period },
                 Http = defaults.Http with { MaxRetries = 10 },
             };
-            await using var engine = new SyncEngine(settings,
-                JournalConfig.Sql(new PersistenceSettings("sqlite", $"Data Source={Path.Combine(folder, "journal.db")}")),
-                (client, gate) => new PaystackClient(client, gate), Quiet, "paystack-bench");
+            await using var engine = BenchEngine.WithSqliteJournal(settings, Path.Combine(folder, "journal.db"));
             var destination = new InMemoryDestination();
             var job = SyncJobs.For(new SourceConfig(sandbox.Options.TestKey, new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero)),
                 Streams.Select(s => new StreamSelection(StreamCatalog.Get(s), SyncMode.FullRefresh, WriteMode.Append)).ToList());

@@ -18,11 +18,6 @@ namespace Paystack.Bench.Startup;
 /// </summary>
 public static class StartupRunner
 {
-    private static readonly Config Quiet = ConfigurationFactory.ParseString("""
-        akka.loglevel = WARNING
-        akka.stdout-loglevel = WARNING
-        """);
-
     public static async Task<StartupResult> RunAsync(StartupCase startupCase, RunOptions options)
     {
         var processToMain = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
@@ -42,7 +37,7 @@ public static class StartupRunner
             var runs = new List<StartupRun>();
 
             var cold = Begin();
-            var engine = new SyncEngine(settings, journal, (o, gate) => new TimedClient(new PaystackClient(o, gate)), Quiet, "paystack-bench");
+            var engine = new SyncEngine(settings, journal, (o, gate) => new TimedClient(new PaystackClient(o, gate)), BenchEngine.Quiet, "paystack-bench");
             cold.Once("engine: ActorSystem created");
             runs.Add(await TracedRunAsync("cold", cold, engine, job, clientOptions, destination, sandbox, startupCase));
 
@@ -50,7 +45,7 @@ public static class StartupRunner
             runs.Add(await TracedRunAsync("again", again, engine, job, clientOptions, destination, sandbox, startupCase, dispose: true));
 
             var fresh = Begin();
-            engine = new SyncEngine(settings, journal, (o, gate) => new TimedClient(new PaystackClient(o, gate)), Quiet, "paystack-bench");
+            engine = new SyncEngine(settings, journal, (o, gate) => new TimedClient(new PaystackClient(o, gate)), BenchEngine.Quiet, "paystack-bench");
             fresh.Once("engine: ActorSystem created");
             runs.Add(await TracedRunAsync("new-system", fresh, engine, job, clientOptions, destination, sandbox, startupCase, dispose: true));
 

@@ -48,6 +48,9 @@ public sealed class SyncEngine : IAsyncDisposable
         DeadLetterLog.Start(System);
     }
 
+    /// <summary>How long a supervisor that stopped without an outcome is given to turn out part of the system's termination.</summary>
+    private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(5);
+
     /// <summary>Dead letters go to <see cref="DeadLetterLog"/> at debug level instead of Akka's info lines that stop after ten.</summary>
     private static readonly Config DeadLetters = ConfigurationFactory.ParseString("akka.log-dead-letters = off");
 
@@ -122,6 +125,9 @@ public sealed class SyncEngine : IAsyncDisposable
     private async Task<SyncOutcome> OutcomeAsync(Task<SyncOutcome> outcome, Task<bool> supervisorStopped)
     {
         await Task.WhenAny(outcome, supervisorStopped, System.WhenTerminated);
+        // A terminating system stops the supervisor just before it ends itself: give the system a moment to say so.
+        if (!outcome.IsCompleted && supervisorStopped.IsCompleted)
+            await Task.WhenAny(outcome, System.WhenTerminated, Task.Delay(TerminationGrace));
         if (outcome.IsCompletedSuccessfully) return outcome.Result;
         if (System.WhenTerminated.IsCompleted)
             throw new OperationCanceledException("The engine stopped before the sync finished; the next run resumes it.");

@@ -51,10 +51,28 @@ internal sealed class EngineHarness : IAsyncDisposable
         new(account, StartDate, lookbackDays,
             (streams ?? StreamCatalog.All.Select(s => s.Name)).Select(name => new StreamSelection(StreamCatalog.Get(name), mode, writeMode)).ToList());
 
-    public async Task<SyncOutcome> RunAsync(SyncJob job, ISyncObserver? observer = null, CancellationToken cancellationToken = default)
+    /// <param name="destination">Where to write; the in-memory <see cref="Destination"/> when null.</param>
+    public async Task<SyncOutcome> RunAsync(SyncJob job, ISyncObserver? observer = null, CancellationToken cancellationToken = default,
+        IDestination? destination = null)
     {
         await using var engine = NewEngine();
-        return await engine.RunAsync(job, ClientOptions, Destination, observer, cancellationToken);
+        return await engine.RunAsync(job, ClientOptions, destination ?? Destination, observer, cancellationToken);
+    }
+
+    /// <summary>A SQLite destination file in the harness's folder, as production writes it (its own progress record included).</summary>
+    public string SqlitePath => Path.Combine(_folder, "destination.db");
+
+    /// <summary>The ids in a stream's table of <see cref="SqlitePath"/>, one per row.</summary>
+    public IReadOnlyList<string> SqliteIds(string stream)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={SqlitePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT CAST(id AS TEXT) FROM \"{stream}\"";
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read()) ids.Add(reader.GetString(0));
+        return ids;
     }
 
     /// <summary>
