@@ -71,4 +71,27 @@ public sealed class AdminDescriptionTests
         Assert.True(stillLive.ExitCode == 0, stillLive.ToString());
         Assert.Equal("live", JsonDocument.Parse(stillLive.Stdout).RootElement.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Readiness_turns_red_naming_a_postgres_destination_that_does_not_answer()
+    {
+        await using var environment = await ServeEnvironment.StartAsync();
+        var closedPort = ServeEnvironment.FreePort();
+        var options = ServeCommandLine.Parse(
+        [
+            "--config", environment.ConfigPath, "--hocon", environment.HoconPath,
+            "--destination", $"postgres:Host=127.0.0.1;Port={closedPort};Username=paystack_sync;Database=paystack;Timeout=3",
+            "--every", "1h", "--admin-urls", "http://127.0.0.1:0", "--no-run-at-start",
+        ]);
+        await using var host = await ServeHost.StartAsync(options, new LockedStringWriter());
+        using var client = ServeEnvironment.Client(host.Addresses[0], token: null);
+
+        using var ready = await client.GetAsync("healthz/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        var problem = Assert.Single(body.RootElement.GetProperty("problems").EnumerateArray()).GetString();
+        Assert.StartsWith("the destination (postgres) does not answer", problem);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("healthz/live")).StatusCode);
+    }
 }
