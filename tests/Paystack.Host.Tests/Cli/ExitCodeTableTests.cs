@@ -48,6 +48,17 @@ public sealed class ExitCodeTableTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_verb_exits_2_naming_it()
+    {
+        var result = await CliRunner.RunAsync("snyc");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Empty(result.Stdout);
+        Assert.StartsWith("paystack-sync: ", result.Stderr);
+        Assert.Contains("snyc", result.Stderr);
+    }
+
+    [Fact]
     public async Task Spec_exits_0()
     {
         var result = await CliRunner.RunAsync("spec");
