@@ -2,7 +2,7 @@ namespace Paystack.Bench;
 
 /// <summary>One measured sync: the sandbox's data and limits, and how the engine is configured against them.</summary>
 /// <param name="Name">Unique name, used to run the case alone (<c>--case NAME</c>).</param>
-/// <param name="Scenario">The scenario it belongs to: ceiling, memory or unlimited.</param>
+/// <param name="Scenario">The scenario it belongs to: ceiling, memory, unlimited or postgres.</param>
 /// <param name="Records">Records per resource path; a path absent here has none.</param>
 /// <param name="RateLimit">Requests per <paramref name="RateWindow"/>, the same for the sandbox and the engine; null is unlimited.</param>
 /// <param name="Latency">Delay the sandbox adds to every answer.</param>

@@ -4,6 +4,7 @@ using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Destinations.InMemory;
+using Paystack.Actors.Destinations.Postgres;
 using Paystack.Actors.Engine;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
@@ -79,6 +80,7 @@ public static class CaseRunner
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (benchCase.Destination == "postgres") await BenchPostgres.DropSchemaAsync(Path.GetFileName(folder).Replace('-', '_'));
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }
@@ -118,6 +120,7 @@ public static class CaseRunner
     {
         "memory" => new InMemoryDestination(),
         "sqlite" => DestinationFactory.Create($"sqlite:{Path.Combine(folder, "destination.db")}"),
-        var other => throw new ArgumentException($"Unknown destination '{other}': memory or sqlite."),
+        "postgres" => new PostgresDestination(new PostgresDestinationOptions(BenchPostgres.ConnectionString) { Schema = Path.GetFileName(folder).Replace('-', '_') }),
+        var other => throw new ArgumentException($"Unknown destination '{other}': memory, sqlite or postgres."),
     };
 }

@@ -3,6 +3,7 @@ using Paystack.Bench;
 using Paystack.Bench.Journal;
 using Paystack.Bench.Limiter;
 using Paystack.Bench.Startup;
+using Paystack.Bench.Webhooks;
 
 // paystack-bench [ceiling|memory|unlimited|startup|journal-growth|limiter-recovery|all ...] [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem] [--trace] [--runs N] [--case NAME]
 // Every case runs in its own child process; --case runs one case here and prints its result as a JSON line.
@@ -49,9 +50,9 @@ for (var i = 0; i < args.Length; i++)
             trace = true;
             break;
         case "all":
-            scenarios.AddRange(Scenarios.Names);
+            scenarios.AddRange(Scenarios.Default);
             break;
-        case "startup" or "startup-exe" or "journal-growth" or "limiter-recovery":
+        case "startup" or "startup-exe" or "journal-growth" or "limiter-recovery" or "webhooks":
             scenarios.Add(args[i]);
             break;
         case var name when Scenarios.Names.Contains(name):
@@ -102,6 +103,11 @@ foreach (var scenario in scenarios.Distinct())
     if (scenario == "limiter-recovery")
     {
         allMet &= await LimiterRecovery.RunAsync();
+        continue;
+    }
+    if (scenario == "webhooks")
+    {
+        allMet &= await WebhookBudget.RunAsync() && await WebhookLatency.RunAsync(options.HostDll);
         continue;
     }
     if (scenario == "journal-growth")
@@ -169,7 +175,10 @@ static async Task<bool> RunStartupAsync(RunOptions options, int executableRuns, 
 
 static void Usage() => Console.WriteLine("""
     Usage: paystack-bench SCENARIO... [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem]
-      SCENARIO: ceiling | memory | unlimited | startup | startup-exe | journal-growth | limiter-recovery | all (all = the first three)
+      SCENARIO: ceiling | memory | unlimited | startup | startup-exe | journal-growth | limiter-recovery | webhooks | all (all = the first three)
+                webhooks: requests a day to keep changing records current (webhooks + reconciliation vs nightly full
+                refresh vs 35-day lookback), then 500 changes delivered to a real `serve` (Release build of src/Host):
+                event-to-row latency p50/p99 and re-reads per change
                 startup: a tiny job traced step by step in fresh processes, then the executable end to end;
                 startup-exe: only the executable (--sandbox-dll PATH picks the build or a published folder's dll)
       --sandbox external  runs the sandbox as `dotnet PATH sandbox ...` (PATH defaults to

@@ -3,7 +3,10 @@ namespace Paystack.Bench;
 /// <summary>The benchmark's scenarios, each a list of cases run one per child process.</summary>
 public static class Scenarios
 {
-    public static readonly IReadOnlyList<string> Names = ["ceiling", "memory", "unlimited"];
+    public static readonly IReadOnlyList<string> Names = ["ceiling", "memory", "unlimited", "postgres"];
+
+    /// <summary>What <c>all</c> runs: every scenario that needs nothing beyond this machine (postgres needs a server).</summary>
+    public static readonly IReadOnlyList<string> Default = ["ceiling", "memory", "unlimited"];
 
     private static readonly string[] AllPaths =
         ["customer", "dispute", "paymentrequest", "refund", "settlement", "subscription", "transaction", "transfer"];
@@ -20,6 +23,8 @@ public static class Scenarios
         Memory("memory-1m", 1_000_000),
         Unlimited("unlimited-memory", "memory"),
         Unlimited("unlimited-sqlite", "sqlite"),
+        // The unlimited workload into PostgreSQL (PAYSTACK_BENCH_POSTGRES, else PAYSTACK_TEST_POSTGRES), a fresh schema per run.
+        Unlimited("unlimited-postgres", "postgres") with { Scenario = "postgres" },
     ];
 
     public static IReadOnlyList<BenchCase> Of(string scenario) => All.Where(c => c.Scenario == scenario).ToList();

@@ -16,6 +16,7 @@ public sealed class SandboxFaults
     private int _newRecordsPerRequest;
     private int _rejectedCursors;
     private double _pageCountFactor = 1;
+    private SchemaDrift? _drift;
     private int _silentAfterRequests = -1;
     private long _admitted;
     private volatile bool _pageCountRunsAhead;
@@ -68,6 +69,8 @@ public sealed class SandboxFaults
         set => Volatile.Write(ref _pageCountFactor, value > 0 ? value : throw new ArgumentException($"PageCountFactor must be above zero, got {value}."));
     }
 
+    /// <summary>Records served with a field no schema declares and a value of the wrong type; null serves them as generated.</summary>
+    public SchemaDrift? Drift { get => Volatile.Read(ref _drift); set => Volatile.Write(ref _drift, value); }
     /// <summary>
     /// Requests admitted after the first this-many are accepted and never answered (null: all are answered), like a
     /// server that hangs mid-run. Counted from when it is set.
@@ -122,6 +125,7 @@ public sealed class SandboxFaults
         NewRecordsPerRequest = 0;
         RejectedCursors = 0;
         PageCountFactor = 1;
+        Drift = null;
         SilentAfterRequests = null;
         PageCountRunsAhead = RecordsWithoutIdentity = false;
     }

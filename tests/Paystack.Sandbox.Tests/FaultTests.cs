@@ -25,6 +25,34 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task Schema_drift_serves_records_since_its_time_with_a_new_field_and_a_number_as_a_string()
+    {
+        await using var server = await SandboxServer.StartAsync(new SandboxOptions { RecordsPerStream = 40 });
+        using var client = new SandboxClient(server);
+        var since = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        server.Options.Faults.Drift = new SchemaDrift("transaction", since, AddedField: "risk_score", MistypedField: "amount");
+
+        var records = (await client.GetOkAsync("transaction?perPage=100"))["data"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        var drifted = records.Where(r => DateTimeOffset.Parse(r["createdAt"]!.GetValue<string>()) >= since).ToList();
+        var earlier = records.Except(drifted).ToList();
+
+        Assert.NotEmpty(drifted);
+        Assert.NotEmpty(earlier);
+        Assert.All(drifted, r =>
+        {
+            Assert.Equal(r["id"]!.GetValue<long>() % 1000, r["risk_score"]!.GetValue<long>());
+            Assert.Equal(JsonValueKind.String, r["amount"]!.GetValueKind());
+            Assert.True(long.TryParse(r["amount"]!.GetValue<string>(), out _));
+        });
+        Assert.All(earlier, r =>
+        {
+            Assert.False(r.ContainsKey("risk_score"));
+            Assert.Equal(JsonValueKind.Number, r["amount"]!.GetValueKind());
+        });
+        Assert.All((await client.GetOkAsync("customer?perPage=100"))["data"]!.AsArray(), r => Assert.False(r!.AsObject().ContainsKey("risk_score")));
+    }
+
+    [Fact]
     public async Task Rejected_cursors_refuse_that_many_token_requests_and_no_first_pages()
     {
         await using var server = await SandboxServer.StartAsync(new SandboxOptions { Faults = { RejectedCursors = 2 } });

@@ -62,7 +62,9 @@ public static class JournalConfig
     public static Config Serialization { get; } = ConfigurationFactory.ParseString($$"""
         akka.actor {
           serializers.paystack-sync = "{{typeof(StreamEventSerializer).AssemblyQualifiedNameWithoutVersion()}}"
+          serializers.paystack-webhooks = "{{typeof(Webhooks.WebhookInboxSerializer).AssemblyQualifiedNameWithoutVersion()}}"
           serialization-bindings {
+            "{{typeof(Webhooks.IWebhookInboxEntry).AssemblyQualifiedNameWithoutVersion()}}" = paystack-webhooks
             "{{typeof(IStreamEvent).AssemblyQualifiedNameWithoutVersion()}}" = paystack-sync
             "{{typeof(StreamSnapshot).AssemblyQualifiedNameWithoutVersion()}}" = paystack-sync
           }

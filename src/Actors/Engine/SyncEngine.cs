@@ -147,6 +147,13 @@ public sealed class SyncEngine : IAsyncDisposable
     /// <summary>The HTTP client's options for an account: its key and base URL with the engine's HTTP settings.</summary>
     public PaystackClientOptions ClientOptionsFor(SourceConfig source) => _settings.Http.ToClientOptions(source.SecretKey, source.BaseUrl);
 
+    /// <summary>
+    /// An HTTP client of the account behind its one RateLimiter, for reads outside a run (webhook re-reads): they spend
+    /// the same budget as runs. The caller disposes it.
+    /// </summary>
+    public IPaystackClient ClientFor(SourceConfig source) =>
+        _clientFactory(ClientOptionsFor(source), new RateLimiterGate(RateLimiterFor(source.AccountId, source.SecretKey)));
+
     /// <summary>The one RateLimiter of an account, created on first use and shared by every later job.</summary>
     public IActorRef RateLimiterFor(string accountId, string secretKey) =>
         Actors.RateLimiter(accountId, id => System.ActorOf(

@@ -86,6 +86,29 @@ public sealed class PaystackClient : IPaystackClient, IDisposable
         }
     }
 
+    public async Task<PaystackRecord?> GetRecordAsync(StreamDefinition stream, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var uri = new Uri(_baseUrl, stream.Path + "/" + Uri.EscapeDataString(id));
+        var call = new Call(this, new PageRequest(stream, 1, 1), uri, "GET " + uri.PathAndQuery) { OneRecord = true };
+        try
+        {
+            var page = await _pipeline.ExecuteAsync(static (call, ct) => call.Client.AttemptAsync(call, ct), call, cancellationToken)
+                .ConfigureAwait(false);
+            return page.Records[0];
+        }
+        catch (PaystackApiException missing) when (missing.StatusCode == 404)
+        {
+            return null;
+        }
+        catch (RetryableAttemptException last)
+        {
+            var attempts = call.Attempts == 1 ? "1 attempt" : $"{call.Attempts} attempts";
+            throw new PaystackApiException(last.Kind, $"{call.Label} failed after {attempts}: {last.Cause}", last.StatusCode);
+        }
+    }
+
     private async ValueTask<PageResult> AttemptAsync(Call call, CancellationToken cancellationToken)
     {
         var attempt = ++call.Attempts;
@@ -117,7 +140,9 @@ public sealed class PaystackClient : IPaystackClient, IDisposable
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             if (status is >= 200 and < 300)
             {
-                var (records, meta) = PaystackPageParser.Parse(body.Memory, call.Request.Stream, mediaType);
+                var (records, meta) = call.OneRecord
+                    ? PaystackPageParser.ParseOne(body.Memory, call.Request.Stream, mediaType)
+                    : PaystackPageParser.Parse(body.Memory, call.Request.Stream, mediaType);
                 return new PageResult(records, meta, headers, attempt, call.RateLimited);
             }
 
@@ -205,5 +230,8 @@ public sealed class PaystackClient : IPaystackClient, IDisposable
         public string Label { get; } = label;
         public int Attempts { get; set; }
         public int RateLimited { get; set; }
+
+        /// <summary>A fetch by id: <c>data</c> is one record rather than a list.</summary>
+        public bool OneRecord { get; init; }
     }
 }

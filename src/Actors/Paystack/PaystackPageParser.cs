@@ -57,6 +57,40 @@ internal static class PaystackPageParser
         }
     }
 
+    /// <summary>
+    /// Reads a fetch-by-id response (<c>{status, message, data: {...}}</c>) as a page of one record, so it shares the
+    /// list path's retries and limits.
+    /// </summary>
+    /// <exception cref="InvalidBodyException">The body is not JSON, or is JSON without one record object in <c>data</c>.</exception>
+    public static (IReadOnlyList<PaystackRecord> Records, PageMeta Meta) ParseOne(
+        ReadOnlyMemory<byte> body, StreamDefinition stream, string? mediaType = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidBodyException(BodySniffer.Describe(body.Span, mediaType), retryable: true, ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidBodyException("a JSON response without a record object in 'data'", retryable: false);
+            }
+
+            var id = ReadKey(data, stream.PrimaryKey)
+                ?? throw new InvalidBodyException($"the record has no usable '{stream.PrimaryKey}'", retryable: false);
+            var (cursorValue, createdAt) = ReadCursor(data, stream.CursorField);
+            return ([new PaystackRecord(id, createdAt, cursorValue, data.GetRawText())], Empty);
+        }
+    }
+
     private static readonly PageMeta Empty = new();
 
     private static PaystackRecord[] ReadRecords(JsonElement data, StreamDefinition stream)

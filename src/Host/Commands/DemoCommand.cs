@@ -86,10 +86,9 @@ internal static class DemoCommand
     private static void ShowSample(IAnsiConsole console, string path)
     {
         const string query =
-            "SELECT json_extract(record, '$.status') AS status, count(*) AS transactions, " +
-            "sum(json_extract(record, '$.amount')) / 100.0 AS amount FROM transactions GROUP BY status ORDER BY transactions DESC";
+            "SELECT status, count(*) AS transactions, sum(amount) / 100.0 AS amount FROM transactions GROUP BY status ORDER BY transactions DESC";
         console.WriteLine();
-        console.MarkupLineInterpolated($"Synced into [green]{path}[/]. One table per stream: id, created_at, record (the raw JSON), _run_id, _synced_at.");
+        console.MarkupLineInterpolated($"Synced into [green]{path}[/]. One table per stream: a typed column per field (id, created_at, status, amount, ...), the raw JSON in record.");
         console.MarkupLineInterpolated($"[grey]sqlite3 {Path.GetFileName(path)} \"{query}\"[/]");
 
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Paystack.Host.Running;
 using Paystack.Sandbox;
+using Paystack.Sandbox.Webhooks;
 
 namespace Paystack.Host.Commands;
 
@@ -37,11 +38,22 @@ internal static class SandboxCommand
         var maxPage = Option("--max-page-size", "Largest perPage served; bigger requests are clamped.", defaults.MaxPageSize);
         var fromExclusive = new Option<bool>("--from-exclusive") { Description = "Exclude records created exactly at 'from'." };
         var toInclusive = new Option<bool>("--to-inclusive") { Description = "Include records created exactly at 'to'." };
+        var webhookUrl = new Option<Uri?>("--webhook-url")
+        {
+            Description = "Change records over time and deliver their signed webhooks (test key) to this URL.", HelpName = "URL",
+        };
+        var changesPerMinute = Option("--changes-per-minute", "With --webhook-url: records changed a minute.", 60.0);
+        var dropRate = Option("--webhook-drop-rate", "With --webhook-url: fraction of deliveries never sent.", 0.0);
+        var duplicateRate = Option("--webhook-duplicate-rate", "With --webhook-url: fraction of deliveries sent twice.", 0.0);
+        var reorderRate = Option("--webhook-reorder-rate", "With --webhook-url: fraction of deliveries sent after the next one.", 0.0);
+        var forgeRate = Option("--webhook-forge-rate", "With --webhook-url: fraction of deliveries signed with a wrong key.", 0.0);
+        var webhookDelay = Option("--webhook-delay-ms", "With --webhook-url: wait before each delivery, in milliseconds.", 0);
 
         var command = new Command("sandbox", "Run a fake Paystack API (deterministic data, rate limits, faults) until Ctrl+C.")
         {
             port, records, streamRecords, seed, latency, jitter, errorRate, resetRate, truncatedRate, htmlRate, newRecords,
             testLimit, liveLimit, window, maxPage, fromExclusive, toInclusive,
+            webhookUrl, changesPerMinute, dropRate, duplicateRate, reorderRate, forgeRate, webhookDelay,
         };
         command.SetAction(async (parseResult, cancellation) =>
         {
@@ -105,15 +117,32 @@ internal static class SandboxCommand
                 await output.WriteLineAsync($"  test key: {options.TestKey}  ({options.TestRateLimit} requests / {options.RateLimitWindow.TotalSeconds:0.###} s)");
                 await output.WriteLineAsync($"  live key: {options.LiveKey}  ({options.LiveRateLimit} requests / {options.RateLimitWindow.TotalSeconds:0.###} s)");
                 await output.WriteLineAsync($"  resources: {string.Join(", ", SandboxStore.Paths.Select(p => $"{p} ({server.Store.Count(p)})"))}");
+                WebhookFeed? feed = null;
+                if (parseResult.GetValue(webhookUrl) is { } target)
+                {
+                    feed = new WebhookFeed(server.Store, new WebhookSender(target, options.TestKey, new WebhookDeliveryOptions
+                    {
+                        DropRate = parseResult.GetValue(dropRate),
+                        DuplicateRate = parseResult.GetValue(duplicateRate),
+                        ReorderRate = parseResult.GetValue(reorderRate),
+                        ForgeRate = parseResult.GetValue(forgeRate),
+                        Delay = TimeSpan.FromMilliseconds(parseResult.GetValue(webhookDelay)),
+                        Seed = options.Seed,
+                    }), parseResult.GetValue(changesPerMinute), options.Seed);
+                    await output.WriteLineAsync($"  changing {parseResult.GetValue(changesPerMinute)} records a minute, webhooks to {target}");
+                }
                 await output.WriteLineAsync("Press Ctrl+C to stop.");
                 try
                 {
+                    await (feed?.RunAsync(cancellation) ?? Task.CompletedTask);
                     await Task.Delay(Timeout.Infinite, cancellation);
                 }
                 catch (OperationCanceledException)
                 {
                     // Ctrl+C: stop cleanly.
                 }
+                if (feed is not null)
+                    await output.WriteLineAsync($"Changed {feed.Changed} records; webhook answers: {string.Join(", ", feed.Answers.Select(a => $"{a.Key}: {a.Value}"))}");
                 await output.WriteLineAsync($"Stopped after {server.Requests.Count()} requests.");
             }
             return 0;

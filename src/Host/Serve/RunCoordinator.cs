@@ -76,6 +76,10 @@ internal sealed class RunCoordinator
             _log.Warning("The run did not stop within {Seconds} s; stopping anyway (the next start resumes from the journal)", StopTimeout.TotalSeconds);
     }
 
+    /// <summary>Whether a run is going now (work that comes before a reconciliation).</summary>
+    public async Task<bool> IsRunGoingAsync(CancellationToken cancellationToken) =>
+        (await Runner.Ask<AccountStatus>(GetStatus.Instance, AskTimeout, cancellationToken)).Current is not null;
+
     /// <returns>Null when the service does not sync a stream of that name.</returns>
     public async Task<AdminModels.PauseResult?> SetPausedAsync(string stream, bool paused, CancellationToken cancellationToken)
     {

@@ -38,8 +38,19 @@ internal sealed class ServeCommandOptions
         HelpName = "TOKEN",
     };
 
+    public Option<bool> Webhooks { get; } = new("--webhooks")
+    {
+        Description = "Receive Paystack's webhooks and re-read the records they name (or paystack-sync.webhooks.enabled; docs/webhooks.md).",
+    };
+
+    public Option<string?> WebhookUrls { get; } = new("--webhook-urls")
+    {
+        Description = "Webhook receiver address(es), comma-separated (default: paystack-sync.webhooks.urls, http://127.0.0.1:8738).",
+        HelpName = "URLS",
+    };
+
     /// <summary>The options only <c>serve</c> has.</summary>
-    public IEnumerable<Option> ServeOnly => [Every, Cron, NoRunAtStart, AdminUrls, AdminToken];
+    public IEnumerable<Option> ServeOnly => [Every, Cron, NoRunAtStart, AdminUrls, AdminToken, Webhooks, WebhookUrls];
 
     public IEnumerable<Option> All => [.. Sync.All, .. ServeOnly];
 
@@ -55,6 +66,8 @@ internal sealed class ServeCommandOptions
             schedule,
             urls is null ? null : AdminBinding.Split(urls),
             parseResult.GetValue(AdminToken) ?? Environment.GetEnvironmentVariable(AdminBinding.TokenEnvironmentVariable),
-            RunAtStart: !parseResult.GetValue(NoRunAtStart));
+            RunAtStart: !parseResult.GetValue(NoRunAtStart),
+            Webhooks: parseResult.GetValue(Webhooks),
+            WebhookUrls: parseResult.GetValue(WebhookUrls) is { } webhookUrls ? AdminBinding.Split(webhookUrls) : null);
     }
 }

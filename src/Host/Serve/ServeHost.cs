@@ -11,9 +11,11 @@ using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Monitoring;
 using Paystack.Actors.State;
+using Paystack.Actors.Webhooks;
 using Paystack.Host.Admin;
 using Paystack.Host.Admin.Health;
 using Paystack.Host.Running;
+using Paystack.Host.Webhooks;
 using Serilog;
 using Serilog.Events;
 
@@ -38,14 +40,18 @@ internal sealed class ServeHost : IAsyncDisposable
     private readonly EngineRuntime _runtime;
     private bool _disposed;
 
-    private ServeHost(WebApplication app, EngineRuntime runtime, RunCoordinator coordinator)
+    private ServeHost(WebApplication app, EngineRuntime runtime, RunCoordinator coordinator, WebhookReceiver? webhooks)
     {
         _app = app;
         _runtime = runtime;
         Coordinator = coordinator;
+        Webhooks = webhooks;
     }
 
     public RunCoordinator Coordinator { get; }
+
+    /// <summary>The webhook receiver, when webhooks are on.</summary>
+    public WebhookReceiver? Webhooks { get; }
 
     /// <summary>The addresses the admin endpoint listens on (with the real port when 0 was asked for).</summary>
     public IReadOnlyList<Uri> Addresses => _app.Urls.Select(u => new Uri(u)).ToList();
@@ -55,6 +61,13 @@ internal sealed class ServeHost : IAsyncDisposable
     public static async Task<ServeHost> StartAsync(ServeOptions options, TextWriter? logOutput = null, CancellationToken cancellationToken = default)
     {
         var loaded = options.Sync.Settings;
+        var webhookSettings = WebhookSettings.Read(loaded.Config);
+        webhookSettings = webhookSettings with
+        {
+            Enabled = webhookSettings.Enabled || options.Webhooks,
+            Urls = options.WebhookUrls ?? webhookSettings.Urls,
+        };
+        if (webhookSettings.Enabled) options = WithRunsWaitingForWebhooks(options);
         var source = options.Sync.Request.Source;
         var urls = options.AdminUrls ?? AdminBinding.Split(loaded.Config.GetString(AdminBinding.UrlsSetting, AdminBinding.DefaultUrl));
         var binding = AdminBinding.Create(urls, options.AdminToken);
@@ -77,10 +90,18 @@ internal sealed class ServeHost : IAsyncDisposable
         };
         var runtime = EngineRuntime.Start(hostOwnsShutdown, source.SecretKey, inMemoryJournal: false, logOptions);
         SyncMetrics.ObserveSchedule(() => options.Schedule.Gap(DateTimeOffset.UtcNow));
+        WebhookReceiver? webhooks = null;
         try
         {
             var coordinator = new RunCoordinator(runtime, options);
-            var app = Build(options, binding, runtime, coordinator, ring);
+            if (webhookSettings.Enabled)
+            {
+                webhooks = await WebhookReceiver.StartAsync(
+                    webhookSettings, runtime.Engine, options.Sync.Request, runtime.Settings.Settings.Engine.PageSize, coordinator.IsRunGoingAsync, runtime.Logger.ForContext("SourceContext", "Paystack.Webhooks"), cancellationToken);
+                runtime.Logger.ForContext("SourceContext", "Paystack.Serve").Information(
+                    "Receiving webhooks on {Urls}", string.Join(", ", webhooks.Addresses));
+            }
+            var app = Build(options, binding, runtime, coordinator, ring, webhooks);
             await app.StartAsync(cancellationToken);
             runtime.Logger.ForContext("SourceContext", "Paystack.Serve").Information(
                 "Serving account {Account}: {Schedule}, {Mode}{FullRefresh} into {Destination}; journal in {Journal}; admin endpoint on {Urls}{Token}",
@@ -88,21 +109,37 @@ internal sealed class ServeHost : IAsyncDisposable
                 options.Sync.Request.Mode == SyncMode.FullRefresh ? " (full refresh)" : "", options.Sync.Request.Destination.ToString(),
                 JournalDescription(runtime.Settings.Settings.Persistence), string.Join(", ", app.Urls),
                 binding.Token is null ? "" : " (token required)");
-            return new ServeHost(app, runtime, coordinator);
+            return new ServeHost(app, runtime, coordinator, webhooks);
         }
         catch
         {
+            if (webhooks is not null) await webhooks.DisposeAsync();
             await runtime.DisposeAsync();
             throw;
         }
     }
+
+    /// <summary>
+    /// A run waits up to a minute for the destination while a webhook batch holds it (a batch is a few writes), rather
+    /// than being refused; a longer --wait stays.
+    /// </summary>
+    private static ServeOptions WithRunsWaitingForWebhooks(ServeOptions options)
+    {
+        var request = options.Sync.Request;
+        var wait = request.LeaseWait == Timeout.InfiniteTimeSpan || request.LeaseWait >= RunLeaseWaitWithWebhooks
+            ? request.LeaseWait
+            : RunLeaseWaitWithWebhooks;
+        return options with { Sync = options.Sync with { Request = request with { LeaseWait = wait } } };
+    }
+
+    private static readonly TimeSpan RunLeaseWaitWithWebhooks = TimeSpan.FromMinutes(1);
 
     /// <summary>The journal's provider and connection string with any password masked.</summary>
     private static string JournalDescription(PersistenceSettings persistence) =>
         $"{persistence.Provider} ({ConnectionStrings.MaskPassword(persistence.ConnectionString)})";
 
     private static WebApplication Build(
-        ServeOptions options, AdminBinding binding, EngineRuntime runtime, RunCoordinator coordinator, LogRing ring)
+        ServeOptions options, AdminBinding binding, EngineRuntime runtime, RunCoordinator coordinator, LogRing ring, WebhookReceiver? webhooks)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // Under systemd (Type=notify): READY=1 once the admin endpoint listens, STOPPING=1 on shutdown; a no-op elsewhere.
@@ -138,6 +175,7 @@ internal sealed class ServeHost : IAsyncDisposable
         app.MapOpenApi();
         app.MapHealthProbes();
         app.MapAdmin(coordinator, ring);
+        app.MapWebhookStatus(() => webhooks);
         app.MapPrometheusScrapingEndpoint();
         return app;
     }
@@ -152,6 +190,7 @@ internal sealed class ServeHost : IAsyncDisposable
         if (_disposed) return;
         _disposed = true;
         await _app.StopAsync();
+        if (Webhooks is not null) await Webhooks.DisposeAsync();
         await CoordinatedShutdown.Get(Coordinator.System).Run(CoordinatedShutdown.ClrExitReason.Instance);
         _runtime.Logger.ForContext("SourceContext", "Paystack.Serve").Information("Stopped");
         await _app.DisposeAsync();

@@ -8,9 +8,13 @@ namespace Paystack.Host.Serve;
 /// <param name="AdminUrls">Where the admin endpoint listens; null takes paystack-sync.admin.urls from HOCON.</param>
 /// <param name="AdminToken">Bearer token the admin endpoint demands; required unless every URL is loopback.</param>
 /// <param name="RunAtStart">Run once as soon as the service starts (which also resumes an interrupted run).</param>
+/// <param name="Webhooks">Receive webhooks whatever paystack-sync.webhooks.enabled says.</param>
+/// <param name="WebhookUrls">Where the webhook receiver listens; null takes paystack-sync.webhooks.urls from HOCON.</param>
 internal sealed record ServeOptions(
     SyncCommandInputs Sync,
     RunSchedule Schedule,
     IReadOnlyList<string>? AdminUrls,
     string? AdminToken,
-    bool RunAtStart = true);
+    bool RunAtStart = true,
+    bool Webhooks = false,
+    IReadOnlyList<string>? WebhookUrls = null);

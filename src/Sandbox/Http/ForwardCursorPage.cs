@@ -11,7 +11,7 @@ internal static class ForwardCursorPage
 {
     private const int ScanChunk = 256;
 
-    public static bool TryWrite(Utf8JsonWriter writer, ResourceTable table, Selection selection, ListQuery query,
+    public static bool TryWrite(Utf8JsonWriter writer, SandboxFaults faults, ResourceTable table, Selection selection, ListQuery query,
         string domain, out string error)
     {
         error = "";
@@ -35,7 +35,7 @@ internal static class ForwardCursorPage
             : Filtered(selection, statuses!, filter, start, query.PerPage);
         var total = filter is null ? selection.Total : statuses!.Count(selection, filter);
 
-        PageData.WriteData(writer, table, page, domain);
+        PageData.WriteData(writer, table, page, domain, faults);
         writer.WriteStartObject("meta");
         writer.WriteNumber("per_page", query.PerPage);
         if (more && page.Count > 0) writer.WriteString("next", ListQuery.MakeCursor(table.Path, page[^1].Id));

@@ -63,9 +63,9 @@ internal sealed class ListEndpoint
             var written = true;
             if (generator.Unpaged)
                 // Everything at once and no meta; a client that asks for page 2 anyway gets nothing more.
-                PageData.WriteData(writer, table, query.Page == 1 ? selection.Slice(0, (int)selection.Total) : [], domain);
+                PageData.WriteData(writer, table, query.Page == 1 ? selection.Slice(0, (int)selection.Total) : [], domain, _faults);
             else if (generator.Paging == Paging.CursorForward)
-                written = ForwardCursorPage.TryWrite(writer, table, selection, query, domain, out cursorError);
+                written = ForwardCursorPage.TryWrite(writer, _faults, table, selection, query, domain, out cursorError);
             else if (query.UseCursor)
                 written = NextPreviousCursorPage.TryWrite(writer, _options, table, selection, query, domain, out cursorError);
             else

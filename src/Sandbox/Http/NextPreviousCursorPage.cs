@@ -33,7 +33,7 @@ internal static class NextPreviousCursorPage
         }
 
         var page = selection.Slice(start, count);
-        PageData.WriteData(writer, table, page, domain);
+        PageData.WriteData(writer, table, page, domain, options.Faults);
         writer.WriteStartObject("meta");
         if (page.Count > 0 && start + page.Count < selection.Total) writer.WriteString("next", ListQuery.MakeCursor(table.Path, page[^1].Id));
         else writer.WriteNull("next");

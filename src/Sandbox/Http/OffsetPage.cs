@@ -11,7 +11,7 @@ internal static class OffsetPage
         ListQuery query, string domain, bool withVolume = true)
     {
         var skipped = (long)(query.Page - 1) * query.PerPage;
-        PageData.WriteData(writer, table, selection.Slice(skipped, query.PerPage), domain, options.Faults.RecordsWithoutIdentity);
+        PageData.WriteData(writer, table, selection.Slice(skipped, query.PerPage), domain, options.Faults, options.Faults.RecordsWithoutIdentity);
         writer.WriteStartObject("meta");
         writer.WriteNumber("total", selection.Total);
         if (withVolume && table.SumAmounts(selection) is { } volume) writer.WriteNumber("total_volume", volume);

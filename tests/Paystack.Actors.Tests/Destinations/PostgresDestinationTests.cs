@@ -37,7 +37,8 @@ public sealed class PostgresDestinationTests : DestinationContractTests
         }
 
         await using var select = new NpgsqlCommand(
-            $"SELECT id, created_at, record::text, _run_id FROM {qualified} ORDER BY _synced_at, ctid", connection);
+            $"SELECT id::text, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), record::text, _run_id " +
+            $"FROM {qualified} ORDER BY _synced_at, ctid", connection);
         await using var reader = await select.ExecuteReaderAsync();
         var rows = new List<TableRow>();
         while (await reader.ReadAsync())
@@ -49,7 +50,7 @@ public sealed class PostgresDestinationTests : DestinationContractTests
     }
 
     [DestinationFact]
-    public async Task The_record_is_stored_as_jsonb_with_a_parsed_creation_time()
+    public async Task The_record_is_stored_as_jsonb_beside_its_typed_columns()
     {
         await using var destination = await CreateDestinationCoreAsync();
         var stream = TestRecords.Stream("transactions");
@@ -60,10 +61,11 @@ public sealed class PostgresDestinationTests : DestinationContractTests
         await using var connection = new NpgsqlConnection(_test.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            $"SELECT (record->>'amount')::int, created_at_ts FROM {SqlIdentifier.Qualify(_test.Name, "transactions")}", connection);
+            $"SELECT (record->>'amount')::int, created_at, amount FROM {SqlIdentifier.Qualify(_test.Name, "transactions")}", connection);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal(300, reader.GetInt32(0));
         Assert.Equal(record.CreatedAt!.Value.UtcDateTime, reader.GetDateTime(1));
+        Assert.Equal(300m, reader.GetDecimal(2));
     }
 }

@@ -30,7 +30,7 @@ public sealed class SqliteDestinationTests : DestinationContractTests
         }
 
         await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT id, created_at, record, _run_id FROM {SqlIdentifier.Quote(table)} ORDER BY rowid";
+        select.CommandText = $"SELECT CAST(id AS TEXT), created_at, record, _run_id FROM {SqlIdentifier.Quote(table)} ORDER BY rowid";
         await using var reader = await select.ExecuteReaderAsync();
         var rows = new List<TableRow>();
         while (await reader.ReadAsync())

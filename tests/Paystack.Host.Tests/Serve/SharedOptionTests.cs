@@ -9,7 +9,7 @@ namespace Paystack.Host.Tests.Serve;
 /// <summary><c>sync</c> and <c>serve</c> speak one vocabulary for what to sync and where: same options, meanings, defaults and errors.</summary>
 public sealed class SharedOptionTests
 {
-    private static readonly string[] ServeOnly = ["--every", "--cron", "--no-run-at-start", "--admin-urls", "--admin-token"];
+    private static readonly string[] ServeOnly = ["--every", "--cron", "--no-run-at-start", "--admin-urls", "--admin-token", "--webhooks", "--webhook-urls"];
 
     /// <summary>A one-off sync ends with a summary (as JSON with --json); a service has none.</summary>
     private static readonly string[] SyncOnly = ["--json"];

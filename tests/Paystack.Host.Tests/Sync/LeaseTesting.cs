@@ -153,7 +153,7 @@ internal static class LeaseTesting
         command.CommandText = $"SELECT id FROM \"{table}\"";
         using var reader = command.ExecuteReader();
         var ids = new List<string>();
-        while (reader.Read()) ids.Add(reader.GetString(0));
+        while (reader.Read()) ids.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!); // ids are numbers in typed tables
         return ids;
     }
 

@@ -45,6 +45,21 @@ public abstract class SyncDestination : IAsyncDisposable
         return rows.SingleOrDefault();
     }
 
+    /// <summary>
+    /// The rows of <paramref name="table"/>, each as its <paramref name="columns"/> in order (SQL expressions; a null
+    /// as null), read as text.
+    /// </summary>
+    public async Task<IReadOnlyList<string?[]>> RowsAsync(string table, params string[] columns)
+    {
+        const string separator = "\u241f";
+        var joined = string.Join($" || '{separator}' || ", columns.Select(c => $"COALESCE('=' || CAST({c} AS text), '')"));
+        var rows = await QueryAsync($"SELECT {joined} FROM {Qualified(table)}");
+        return rows.Select(row => row.Split(separator).Select(v => v.Length == 0 ? null : v[1..]).ToArray()).ToList();
+    }
+
+    /// <summary>The names of the table's columns.</summary>
+    public abstract Task<IReadOnlyList<string>> ColumnNamesAsync(string table);
+
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>A fresh destination of that kind; <paramref name="name"/> tells two destinations of one test apart.</summary>
@@ -68,7 +83,7 @@ public abstract class SyncDestination : IAsyncDisposable
         try
         {
             await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) values.Add(reader.GetString(0));
+            while (await reader.ReadAsync()) values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!); // ids are numbers in typed tables
         }
         catch (Exception e) when (e is SqliteException or PostgresException)
         {
@@ -130,6 +145,9 @@ public abstract class SyncDestination : IAsyncDisposable
 
         protected override string Qualified(string table) => $"\"{table}\"";
 
+        public override Task<IReadOnlyList<string>> ColumnNamesAsync(string table) =>
+            QueryAsync($"SELECT name FROM pragma_table_info('{table}')");
+
         protected override async Task<IReadOnlyList<string>> QueryAsync(string sql)
         {
             if (!File.Exists(path)) return [];
@@ -182,6 +200,9 @@ public abstract class SyncDestination : IAsyncDisposable
             await ExecuteAsync($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE; DROP SCHEMA IF EXISTS \"{Backup}\" CASCADE");
 
         protected override string Qualified(string table) => $"\"{_schema}\".\"{table}\"";
+
+        public override Task<IReadOnlyList<string>> ColumnNamesAsync(string table) =>
+            QueryAsync($"SELECT column_name::text FROM information_schema.columns WHERE table_schema = '{_schema}' AND table_name = '{table}'");
 
         protected override async Task<IReadOnlyList<string>> QueryAsync(string sql)
         {

@@ -54,7 +54,7 @@ public static class SyncDestinations
         try
         {
             await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
+            while (await reader.ReadAsync()) ids.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!); // ids are numbers in typed tables
         }
         catch (Exception e) when (e is SqliteException or PostgresException)
         {

@@ -1,15 +1,16 @@
 using Npgsql;
-using NpgsqlTypes;
 using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Destinations.Tables;
+using Paystack.Actors.Destinations.Typing;
 using Paystack.Actors.Paystack;
 
 namespace Paystack.Actors.Destinations.Postgres;
 
 /// <summary>
-/// Writes streams into PostgreSQL, one table per stream, the raw record as <c>jsonb</c>. Each batch is one
-/// transaction holding one statement: the batch travels as arrays and is expanded server-side with <c>unnest</c>, so a
-/// batch costs one round trip whatever its size. Safe to call from several threads (pooled connections).
+/// Writes streams into PostgreSQL, one typed table per stream (a column per top-level field, the raw record as
+/// <c>jsonb</c> beside them). Each batch is one transaction holding one insert: the batch travels as arrays and is
+/// expanded server-side with <c>unnest</c>, so a batch costs one round trip whatever its size. Safe to call from
+/// several threads (pooled connections).
 /// </summary>
 public sealed class PostgresDestination : IDestination
 {
@@ -74,6 +75,7 @@ public sealed class PostgresDestination : IDestination
         ArgumentNullException.ThrowIfNull(stream);
         var names = StreamTableNames.For(stream.Name, _options.TablePrefix);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await MigrateRawLayoutAsync(names, stream, cancellationToken).ConfigureAwait(false);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var tables = new PostgresTables(connection, transaction, _options.Schema);
@@ -92,11 +94,12 @@ public sealed class PostgresDestination : IDestination
         ValidateBegin.Arguments(stream, mode, runId);
         var names = StreamTableNames.For(stream.Name, _options.TablePrefix);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await MigrateRawLayoutAsync(names, stream, cancellationToken).ConfigureAwait(false);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var tables = new PostgresTables(connection, transaction, _options.Schema);
         await tables.LockAsync(names.Target, cancellationToken).ConfigureAwait(false);
-        var alreadySwapped = false;
+        ActiveStream active;
         if (mode == WriteMode.Overwrite)
         {
             // A resumed run (same run id) keeps its staged rows, or, when its swap already happened, keeps the
@@ -105,15 +108,24 @@ public sealed class PostgresDestination : IDestination
                 .ProgressOfAsync(names.Target, cancellationToken).ConfigureAwait(false);
             if (progress?.SwappedRunId == runId)
             {
-                alreadySwapped = true;
+                active = new ActiveStream(names, mode, runId,
+                    await tables.ColumnsAsync(names.Target, cancellationToken).ConfigureAwait(false), AlreadySwapped: true);
             }
-            else if (await tables.StagingRunIdAsync(names.Target, cancellationToken).ConfigureAwait(false) != runId
-                     || !await tables.ExistsAsync(names.Staging, cancellationToken).ConfigureAwait(false))
+            else
             {
-                await tables.DropAsync(names.Staging, cancellationToken).ConfigureAwait(false);
-                await tables.CreateIfMissingAsync(names.Staging, cancellationToken).ConfigureAwait(false);
+                if (await tables.StagingRunIdAsync(names.Target, cancellationToken).ConfigureAwait(false) != runId
+                    || !await tables.ExistsAsync(names.Staging, cancellationToken).ConfigureAwait(false))
+                {
+                    await tables.DropAsync(names.Staging, cancellationToken).ConfigureAwait(false);
+                    await tables.CreateIfMissingAsync(names.Staging, stream, cancellationToken).ConfigureAwait(false);
+                    await tables.RecordStagingAsync(names.Target, runId, cancellationToken).ConfigureAwait(false);
+                }
+
+                // Overwrite upserts on id, so a resumed run does not duplicate rows it wrote before it stopped.
                 await tables.EnsureUniqueIdAsync(names.Staging, cancellationToken).ConfigureAwait(false);
-                await tables.RecordStagingAsync(names.Target, runId, cancellationToken).ConfigureAwait(false);
+
+                active = new ActiveStream(names, mode, runId,
+                    await tables.PrepareAsync(names.Staging, stream, cancellationToken).ConfigureAwait(false));
             }
         }
         else
@@ -121,7 +133,10 @@ public sealed class PostgresDestination : IDestination
             // An unfinished overwrite of this stream is obsolete once the stream is written another way.
             await tables.DropAsync(names.Staging, cancellationToken).ConfigureAwait(false);
             await tables.ForgetStagingAsync(names.Target, cancellationToken).ConfigureAwait(false);
-            await tables.CreateIfMissingAsync(names.Target, cancellationToken).ConfigureAwait(false);
+            var existed = await tables.ExistsAsync(names.Target, cancellationToken).ConfigureAwait(false);
+            active = new ActiveStream(names, mode, runId,
+                await tables.PrepareAsync(names.Target, stream, cancellationToken).ConfigureAwait(false));
+            if (existed) await tables.EnsureCreatedAtIndexAsync(names.Target, cancellationToken).ConfigureAwait(false);
             if (mode == WriteMode.AppendDedup)
             {
                 await tables.EnsureUniqueIdAsync(names.Target, cancellationToken).ConfigureAwait(false);
@@ -133,57 +148,59 @@ public sealed class PostgresDestination : IDestination
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        _active.Set(stream, new ActiveStream(names, mode, runId, alreadySwapped));
+        _active.Set(stream, active);
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Each record is split into its typed columns first; columns its fields brought are added in the batch's
+    /// transaction, so they exist exactly when the rows that need them do.
+    /// </remarks>
     public async Task<long> WriteAsync(
         StreamDefinition stream, IReadOnlyList<PaystackRecord> records, string? receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(records);
         var active = _active.Get(stream);
-
+        var columns = active.Columns;
         // ON CONFLICT cannot touch one row twice in a statement, so a batch that repeats an id keeps its last record.
-        var rows = active.UpsertsOnId ? RecordBatches.LastPerId(records) : records;
-        var ids = new string[rows.Count];
-        var cursors = new string?[rows.Count];
-        var createdAt = new DateTime?[rows.Count];
-        var json = new string[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
+        var batch = active.UpsertsOnId ? RecordBatches.LastPerId(records) : records;
+        var syncedAt = DateTime.UtcNow;
+        try
         {
-            ids[i] = rows[i].Id;
-            cursors[i] = rows[i].CursorValue;
-            createdAt[i] = rows[i].CreatedAt?.UtcDateTime;
-            json[i] = rows[i].Json;
+            var typed = new RecordTyper(stream, columns, jsonByField: true).TypeAll(batch);
+            var rows = batch.Select((record, i) => (typed[i], record.Json, active.RunId, syncedAt)).ToList();
+
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await new PostgresTables(connection, transaction, _options.Schema)
+                .AddColumnsAsync(active.WriteTable, columns.Pending, cancellationToken).ConfigureAwait(false);
+            await PostgresInsert.ExecuteAsync(connection, transaction, SqlIdentifier.Qualify(_options.Schema, active.WriteTable),
+                columns, active.UpsertsOnId, rows, cancellationToken).ConfigureAwait(false);
+            var writes = await new PostgresBookkeeping(connection, transaction, _options.Schema)
+                .CountWriteAsync(active.Names.Target, _account, receipt, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            columns.Commit();
+            return writes;
         }
-
-        var table = SqlIdentifier.Qualify(_options.Schema, active.WriteTable);
-        var sql =
-            $"INSERT INTO {table} ({PostgresTables.Columns}) " +
-            "SELECT u.id, u.c, u.ts, u.r::jsonb, @run, @at FROM unnest(@ids, @cs, @tss, @rs) AS u(id, c, ts, r)" +
-            (active.UpsertsOnId
-                ? " ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, created_at_ts = excluded.created_at_ts, " +
-                  "record = excluded.record, _run_id = excluded._run_id, _synced_at = excluded._synced_at"
-                : "");
-
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var command = new NpgsqlCommand(sql, connection, transaction))
+        catch
         {
-            command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = ids });
-            command.Parameters.Add(new NpgsqlParameter<string?[]>("cs", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = cursors });
-            command.Parameters.Add(new NpgsqlParameter<DateTime?[]>("tss", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = createdAt });
-            command.Parameters.Add(new NpgsqlParameter<string[]>("rs", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = json });
-            command.Parameters.Add(new NpgsqlParameter<string>("run", NpgsqlDbType.Text) { TypedValue = active.RunId });
-            command.Parameters.Add(new NpgsqlParameter<DateTime>("at", NpgsqlDbType.TimestampTz) { TypedValue = DateTime.UtcNow });
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            columns.Rollback();
+            throw;
         }
+    }
 
-        var writes = await new PostgresBookkeeping(connection, transaction, _options.Schema)
-            .CountWriteAsync(active.Names.Target, _account, receipt, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return writes;
+    /// <summary>Rebuilds the stream's tables of the raw layout (versions before typed columns) as typed tables, in one transaction.</summary>
+    private async Task MigrateRawLayoutAsync(StreamTableNames names, StreamDefinition stream, CancellationToken ct)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await new PostgresTables(connection, transaction, _options.Schema).LockAsync(names.Target, ct).ConfigureAwait(false);
+        var migrated = await PostgresLayoutMigration.MigrateIfRawAsync(connection, transaction, _options.Schema, names.Target, stream, ct)
+            .ConfigureAwait(false);
+        migrated |= await PostgresLayoutMigration.MigrateIfRawAsync(connection, transaction, _options.Schema, names.Staging, stream, ct)
+            .ConfigureAwait(false);
+        if (migrated) await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -196,9 +213,9 @@ public sealed class PostgresDestination : IDestination
         // One transaction: readers see the old table until the commit, then the new one.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var swap = active is { Mode: WriteMode.Overwrite, AlreadySwapped: false };
+        var tables = new PostgresTables(connection, transaction, _options.Schema);
         if (swap)
         {
-            var tables = new PostgresTables(connection, transaction, _options.Schema);
             await tables.LockAsync(names.Target, cancellationToken).ConfigureAwait(false);
             if (!await tables.ExistsAsync(names.Staging, cancellationToken).ConfigureAwait(false))
             {
@@ -208,6 +225,11 @@ public sealed class PostgresDestination : IDestination
 
             await tables.DropAsync(names.Target, cancellationToken).ConfigureAwait(false);
             await tables.RenameAsync(names.Staging, names.Target, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await tables.ExistsAsync(names.Target, cancellationToken).ConfigureAwait(false))
+        {
+            await tables.EnsureCreatedAtIndexAsync(names.Target, cancellationToken).ConfigureAwait(false);
         }
 
         // The swapped run is recorded with the swap: it tells a resumed run that its swap is done.

@@ -1,13 +1,13 @@
 using Npgsql;
 using Paystack.Actors.Destinations.Tables;
+using Paystack.Actors.Destinations.Typing;
+using Paystack.Actors.Paystack;
 
 namespace Paystack.Actors.Destinations.Postgres;
 
 /// <summary>The DDL and catalogue queries of the PostgreSQL destination; every call runs inside the caller's transaction.</summary>
 internal sealed class PostgresTables(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema)
 {
-    public const string Columns = "id, created_at, created_at_ts, record, _run_id, _synced_at";
-
     private readonly PostgresStatements _sql = new(connection, transaction);
 
     public string Qualified(string table) => SqlIdentifier.Qualify(schema, table);
@@ -36,10 +36,85 @@ internal sealed class PostgresTables(NpgsqlConnection connection, NpgsqlTransact
     public Task LockAsync(string table, CancellationToken ct) =>
         _sql.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@k, 0))", ct, ("k", Qualified(table)));
 
-    public Task CreateIfMissingAsync(string table, CancellationToken ct) => _sql.ExecuteAsync(
-        $"CREATE TABLE IF NOT EXISTS {Qualified(table)} (id text NOT NULL, created_at text, created_at_ts timestamptz, " +
-        "record jsonb NOT NULL, _run_id text NOT NULL, _synced_at timestamptz NOT NULL)",
-        ct);
+    /// <summary>
+    /// Creates the stream's typed table when missing: <c>id</c>, the columns its schema declares, the raw record,
+    /// <c>_meta</c> and the sync columns. Its index on <c>created_at</c> comes with <see cref="EnsureCreatedAtIndexAsync"/>
+    /// once the run that fills it completes: one pass over the rows rather than an index update per row.
+    /// </summary>
+    public async Task CreateIfMissingAsync(string table, StreamDefinition stream, CancellationToken ct)
+    {
+        var columns = SchemaColumns.Declared(stream).Select(c => $"{SqlIdentifier.Quote(c.Name)} {SqlTypes.Postgres(c.Type)}");
+        await _sql.ExecuteAsync(
+            $"CREATE TABLE IF NOT EXISTS {Qualified(table)} (id {SqlTypes.Postgres(SchemaColumns.KeyType(stream))} NOT NULL, " +
+            string.Join(", ", columns) + ", record jsonb NOT NULL, _meta jsonb, _run_id text NOT NULL, _synced_at timestamptz NOT NULL)",
+            ct);
+    }
+
+    /// <summary>
+    /// The table ready for a run: created when missing, given any column its schema declares that it lacks (a table
+    /// made before the schema named the field), and its columns as the database has them.
+    /// </summary>
+    public async Task<TableColumns> PrepareAsync(string table, StreamDefinition stream, CancellationToken ct)
+    {
+        await CreateIfMissingAsync(table, stream, ct);
+        var columns = await ColumnsAsync(table, ct);
+        foreach (var (name, type) in SchemaColumns.Declared(stream))
+        {
+            if (!columns.TryGetOrdinal(name, out _)) columns.Add(name, type);
+        }
+
+        await AddColumnsAsync(table, columns.Pending, ct);
+        columns.Commit();
+        return columns;
+    }
+
+    /// <summary>The table's data columns and key type as the database has them.</summary>
+    public async Task<TableColumns> ColumnsAsync(string table, CancellationToken ct)
+    {
+        var key = ColumnType.Text;
+        var data = new List<(string, ColumnType)>();
+        await using var command = _sql.Command(
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a " +
+            "WHERE a.attrelid = to_regclass(@t) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
+            ("t", Qualified(table)));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var (name, type) = (reader.GetString(0), SqlTypes.FromPostgres(reader.GetString(1)));
+            if (name == ColumnNames.Id) key = type == ColumnType.BigInt ? ColumnType.BigInt : ColumnType.Text;
+            else if (!ColumnNames.Owned.Contains(name)) data.Add((name, type));
+        }
+
+        return new TableColumns(key, data);
+    }
+
+    /// <summary>ALTER TABLE ... ADD COLUMN for the columns a batch's records brought.</summary>
+    public async Task AddColumnsAsync(string table, IEnumerable<(string Name, ColumnType Type)> columns, CancellationToken ct)
+    {
+        foreach (var (name, type) in columns.ToList())
+        {
+            await _sql.ExecuteAsync(
+                $"ALTER TABLE {Qualified(table)} ADD COLUMN IF NOT EXISTS {SqlIdentifier.Quote(name)} {SqlTypes.Postgres(type)}", ct);
+        }
+    }
+
+    /// <summary>Whether the table has the layout of versions before typed columns (<c>created_at_ts</c>, all raw).</summary>
+    public async Task<bool> HasRawLayoutAsync(string table, CancellationToken ct) => await _sql.ScalarAsync<bool>(
+        "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(@t) AND attname = 'created_at_ts' AND NOT attisdropped)",
+        ct, ("t", Qualified(table)));
+
+    /// <summary>An index on <c>created_at</c> (named by PostgreSQL, which keeps names unique as staging tables come and go).</summary>
+    public async Task EnsureCreatedAtIndexAsync(string table, CancellationToken ct)
+    {
+        var indexed = await _sql.ScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] " +
+            "WHERE i.indrelid = to_regclass(@t) AND a.attname = 'created_at')",
+            ct, ("t", Qualified(table)));
+        if (!indexed) await _sql.ExecuteAsync($"CREATE INDEX ON {Qualified(table)} (created_at)", ct);
+    }
+
+    /// <summary>Whether the table has a unique key on id (append_dedup, overwrite).</summary>
+    public async Task<bool> HasUniqueIdAsync(string table, CancellationToken ct) => (await UniqueIdIndexesAsync(table, ct)).Count > 0;
 
     public async Task<bool> ExistsAsync(string table, CancellationToken ct) =>
         await _sql.ScalarAsync<bool>("SELECT to_regclass(@t) IS NOT NULL", ct, ("t", Qualified(table)));

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Destinations.Tables;
+using Paystack.Actors.Destinations.Typing;
 using Paystack.Actors.Paystack;
 
 namespace Paystack.Actors.Destinations.Sqlite;
@@ -15,7 +16,7 @@ public sealed class SqliteDestination : IDestination
     private readonly SqliteDestinationOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ActiveStreams _active = new();
-    private readonly Dictionary<(string Table, bool Upsert), SqliteCommand> _inserts = new();
+    private readonly Dictionary<(string Table, bool Upsert), SqliteInsert> _inserts = new();
     private SqliteConnection? _connection;
     private string _account = "";
     private bool _disposed;
@@ -76,7 +77,8 @@ public sealed class SqliteDestination : IDestination
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var transaction = Open().BeginTransaction(deferred: true);
+            MigrateRawLayout(Open(), names, stream);
+            using var transaction = _connection!.BeginTransaction(deferred: true);
             var tables = new SqliteTables(_connection!, transaction);
             var recorded = new SqliteBookkeeping(_connection!, transaction).ProgressOf(names.Target);
             return DestinationProgress.Of(
@@ -88,33 +90,50 @@ public sealed class SqliteDestination : IDestination
         }
     }
 
+    /// <summary>Rebuilds the stream's tables of the raw layout (versions before typed columns) as typed tables, in one transaction.</summary>
+    private void MigrateRawLayout(SqliteConnection connection, StreamTableNames names, StreamDefinition stream)
+    {
+        DropCachedInserts();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        SqliteLayoutMigration.MigrateIfRaw(connection, transaction, names.Target, stream);
+        SqliteLayoutMigration.MigrateIfRaw(connection, transaction, names.Staging, stream);
+        transaction.Commit();
+    }
+
     /// <inheritdoc />
     public async Task BeginStreamAsync(StreamDefinition stream, WriteMode mode, string runId, CancellationToken cancellationToken)
     {
         ValidateBegin.Arguments(stream, mode, runId);
-        var active = new ActiveStream(StreamTableNames.For(stream.Name, _options.TablePrefix), mode, runId);
+        var names = StreamTableNames.For(stream.Name, _options.TablePrefix);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var connection = Open();
-            DropCachedInserts();
+            MigrateRawLayout(connection, names, stream);
             using var transaction = connection.BeginTransaction(deferred: false);
             var tables = new SqliteTables(connection, transaction);
-            var names = active.Names;
+            ActiveStream active;
             if (mode == WriteMode.Overwrite)
             {
                 // A resumed run (same run id) keeps its staged rows, or, when its swap already happened, keeps the
                 // swapped table as it is; any other run, or one whose staging table is gone, stages afresh.
                 if (new SqliteBookkeeping(connection, transaction).ProgressOf(names.Target)?.SwappedRunId == runId)
                 {
-                    active = active with { AlreadySwapped = true };
+                    active = new ActiveStream(names, mode, runId, tables.Columns(names.Target), AlreadySwapped: true);
                 }
-                else if (tables.StagingRunId(names.Target) != runId || !tables.Exists(names.Staging))
+                else
                 {
-                    tables.Drop(names.Staging);
-                    tables.CreateIfMissing(names.Staging);
+                    if (tables.StagingRunId(names.Target) != runId || !tables.Exists(names.Staging))
+                    {
+                        tables.Drop(names.Staging);
+                        tables.CreateIfMissing(names.Staging, stream);
+                        tables.RecordStaging(names.Target, runId);
+                    }
+
+                    // Overwrite upserts on id, so a resumed run does not duplicate rows it wrote before it stopped.
                     tables.EnsureUniqueId(names.Staging);
-                    tables.RecordStaging(names.Target, runId);
+
+                    active = new ActiveStream(names, mode, runId, tables.Prepare(names.Staging, stream));
                 }
             }
             else
@@ -122,7 +141,9 @@ public sealed class SqliteDestination : IDestination
                 // An unfinished overwrite of this stream is obsolete once the stream is written another way.
                 tables.Drop(names.Staging);
                 tables.ForgetStaging(names.Target);
-                tables.CreateIfMissing(names.Target);
+                var existed = tables.Exists(names.Target);
+                active = new ActiveStream(names, mode, runId, tables.Prepare(names.Target, stream));
+                if (existed) tables.EnsureCreatedAtIndex(names.Target);
                 if (mode == WriteMode.AppendDedup)
                 {
                     tables.EnsureUniqueId(names.Target);
@@ -143,6 +164,10 @@ public sealed class SqliteDestination : IDestination
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Each record is split into its typed columns first; columns its fields brought are added in the batch's
+    /// transaction, so they exist exactly when the rows that need them do.
+    /// </remarks>
     public async Task<long> WriteAsync(
         StreamDefinition stream, IReadOnlyList<PaystackRecord> records, string? receipt, CancellationToken cancellationToken)
     {
@@ -151,29 +176,38 @@ public sealed class SqliteDestination : IDestination
         var active = _active.Get(stream);
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var columns = active.Columns;
         try
         {
+            var rows = new RecordTyper(stream, columns).TypeAll(records);
+
             var connection = Open();
             using var transaction = connection.BeginTransaction(deferred: false);
-            var insert = InsertCommand(connection, active.WriteTable, active.UpsertsOnId);
-            insert.Transaction = transaction;
-            var p = insert.Parameters;
-            p["$run"].Value = active.RunId;
-            p["$at"].Value = RecordBatches.SortableUtc(DateTimeOffset.UtcNow);
-            foreach (var record in records)
+            if (columns.Pending.Any())
+            {
+                new SqliteTables(connection, transaction).AddColumns(active.WriteTable, columns.Pending);
+                DropCachedInserts();
+            }
+
+            var insert = InsertCommand(connection, active.WriteTable, columns, active.UpsertsOnId);
+            var syncedAt = RecordBatches.SortableUtc(DateTimeOffset.UtcNow)!;
+            for (var i = 0; i < rows.Length; i++)
             {
                 // Row by row in order, so within a batch a repeated id ends with its last record.
-                p["$id"].Value = record.Id;
-                p["$c"].Value = (object?)record.CursorValue ?? DBNull.Value;
-                p["$ts"].Value = (object?)RecordBatches.SortableUtc(record.CreatedAt) ?? DBNull.Value;
-                p["$r"].Value = record.Json;
-                insert.ExecuteNonQuery();
+                insert.Execute(transaction, rows[i], records[i].Json, active.RunId, syncedAt);
             }
 
             var writes = new SqliteBookkeeping(connection, transaction).CountWrite(active.Names.Target, _account, receipt);
             cancellationToken.ThrowIfCancellationRequested();
             transaction.Commit();
+            columns.Commit();
             return writes;
+        }
+        catch
+        {
+            columns.Rollback();
+            DropCachedInserts();
+            throw;
         }
         finally
         {
@@ -194,9 +228,9 @@ public sealed class SqliteDestination : IDestination
             // One transaction: readers in other connections see the old table until the commit, then the new one.
             using var transaction = connection.BeginTransaction(deferred: false);
             var swap = active is { Mode: WriteMode.Overwrite, AlreadySwapped: false };
+            var tables = new SqliteTables(connection, transaction);
             if (swap)
             {
-                var tables = new SqliteTables(connection, transaction);
                 if (!tables.Exists(active.Names.Staging))
                 {
                     throw new InvalidOperationException(
@@ -206,6 +240,8 @@ public sealed class SqliteDestination : IDestination
                 tables.Drop(active.Names.Target);
                 tables.Rename(active.Names.Staging, active.Names.Target);
             }
+
+            if (tables.Exists(active.Names.Target)) tables.EnsureCreatedAtIndex(active.Names.Target);
 
             // The swapped run is recorded with the swap: it tells a resumed run that its swap is done.
             new SqliteBookkeeping(connection, transaction).RecordCompletion(
@@ -307,27 +343,17 @@ public sealed class SqliteDestination : IDestination
         return connection;
     }
 
-    private SqliteCommand InsertCommand(SqliteConnection connection, string table, bool upsert)
+    private SqliteInsert InsertCommand(SqliteConnection connection, string table, TableColumns columns, bool upsert)
     {
-        if (_inserts.TryGetValue((table, upsert), out var cached))
+        if (_inserts.TryGetValue((table, upsert), out var cached) && cached.ColumnCount == columns.Count)
         {
             return cached;
         }
 
-        var command = connection.CreateCommand();
-        command.CommandText =
-            $"INSERT INTO {SqlIdentifier.Quote(table)} ({SqliteTables.Columns}) VALUES ($id, $c, $ts, $r, $run, $at)" +
-            (upsert
-                ? " ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, created_at_ts = excluded.created_at_ts, " +
-                  "record = excluded.record, _run_id = excluded._run_id, _synced_at = excluded._synced_at"
-                : "");
-        foreach (var name in new[] { "$id", "$c", "$ts", "$r", "$run", "$at" })
-        {
-            command.Parameters.Add(new SqliteParameter(name, SqliteType.Text));
-        }
-
-        _inserts[(table, upsert)] = command;
-        return command;
+        cached?.Dispose();
+        var insert = SqliteInsert.Prepare(connection, table, columns, upsert);
+        _inserts[(table, upsert)] = insert;
+        return insert;
     }
 
     // Cached statements name tables by text; after DDL (staging rebuilt, tables swapped) they are prepared afresh.

@@ -8,7 +8,9 @@ namespace Paystack.Actors.Destinations.Tables;
 /// An overwrite whose run already swapped its table in (it crashed before the engine could record that): completing
 /// it again must change nothing, since beginning it afresh would swap an empty table over the data.
 /// </param>
-internal sealed record ActiveStream(StreamTableNames Names, WriteMode Mode, string RunId, bool AlreadySwapped = false)
+/// <param name="Columns">The columns of <see cref="WriteTable"/>, which the stream's writes keep up to date.</param>
+internal sealed record ActiveStream(
+    StreamTableNames Names, WriteMode Mode, string RunId, Typing.TableColumns Columns, bool AlreadySwapped = false)
 {
     /// <summary>The table WriteAsync inserts into: the staging table for an overwrite, the target otherwise.</summary>
     public string WriteTable => Mode == WriteMode.Overwrite ? Names.Staging : Names.Target;

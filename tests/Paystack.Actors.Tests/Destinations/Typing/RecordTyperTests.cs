@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Paystack.Actors.Destinations.Typing;
+using Paystack.Actors.Paystack;
+
+namespace Paystack.Actors.Tests.Destinations.Typing;
+
+public sealed class RecordTyperTests
+{
+    private static readonly StreamDefinition Stream = new("things", "thing", "createdAt", "id", StreamPaging.PageNumbers);
+
+    [Theory]
+    [InlineData("BigInt", "42", 42L)]
+    [InlineData("Money", "9007199254740993", 9007199254740993L)]
+    [InlineData("Number", "2.5", 2.5)]
+    [InlineData("Boolean", "true", true)]
+    [InlineData("Text", "\"NGN\"", "NGN")]
+    [InlineData("Text", "12", "12")]
+    [InlineData("Json", "{\"a\":[1,2]}", "{\"a\":[1,2]}")]
+    [InlineData("Json", "\"text\"", "\"text\"")]
+    public void A_value_of_the_column_s_type_is_kept(string type, string json, object expected)
+    {
+        Assert.Equal(expected, RecordTyper.Convert(Enum.Parse<ColumnType>(type), Parse(json), out var problem));
+        Assert.Null(problem);
+    }
+
+    [Fact]
+    public void Money_beyond_64_bits_stays_exact()
+    {
+        Assert.Equal(123456789012345678901234m, RecordTyper.Convert(ColumnType.Money, Parse("123456789012345678901234"), out var problem));
+        Assert.Null(problem);
+    }
+
+    [Fact]
+    public void A_date_time_becomes_a_utc_time()
+    {
+        var value = RecordTyper.Convert(ColumnType.Timestamp, Parse("\"2024-03-16T10:05:02.000+01:00\""), out var problem);
+        Assert.Null(problem);
+        Assert.Equal(new DateTimeOffset(2024, 3, 16, 9, 5, 2, TimeSpan.Zero), value);
+        Assert.Equal(TimeSpan.Zero, ((DateTimeOffset)value!).Offset);
+    }
+
+    [Theory]
+    [InlineData("BigInt", "\"5000\"")]
+    [InlineData("BigInt", "2.5")]
+    [InlineData("BigInt", "99999999999999999999")]
+    [InlineData("Money", "\"5000\"")]
+    [InlineData("Boolean", "1")]
+    [InlineData("Timestamp", "\"yesterday\"")]
+    [InlineData("Timestamp", "1700000000")]
+    public void A_value_that_does_not_fit_is_null_with_the_reason(string type, string json)
+    {
+        Assert.Null(RecordTyper.Convert(Enum.Parse<ColumnType>(type), Parse(json), out var problem));
+        Assert.NotNull(problem);
+    }
+
+    [Fact]
+    public void A_null_is_null_and_no_problem()
+    {
+        Assert.Null(RecordTyper.Convert(ColumnType.BigInt, Parse("null"), out var problem));
+        Assert.Null(problem);
+    }
+
+    [Fact]
+    public void The_field_spelled_as_the_column_fills_it_and_a_new_field_adds_a_column_typed_by_its_value()
+    {
+        var columns = new TableColumns(ColumnType.BigInt, [("created_at", ColumnType.Timestamp), ("amount", ColumnType.Money)]);
+        var typer = new RecordTyper(Stream, columns);
+        var row = typer.Type(new PaystackRecord("7", null, null,
+            """{"id":7,"createdAt":"2024-01-01T00:00:00Z","created_at":"2024-02-02T00:00:00Z","amount":"500","riskScore":3,"tags":["a"],"note":null}"""));
+
+        Assert.Equal(7L, row.Key);
+        Assert.Equal(new DateTimeOffset(2024, 2, 2, 0, 0, 0, TimeSpan.Zero), row.ValueAt(0));
+        Assert.Null(row.ValueAt(1));
+        Assert.True(columns.TryGetOrdinal("risk_score", out var risk));
+        Assert.Equal((ColumnType.BigInt, 3L), (columns[risk].Type, row.ValueAt(risk)));
+        Assert.True(columns.TryGetOrdinal("tags", out var tags));
+        Assert.Equal(ColumnType.Json, columns[tags].Type);
+        Assert.False(columns.TryGetOrdinal("note", out _));
+        Assert.Equal(["risk_score", "tags"], columns.Pending.Select(c => c.Name));
+
+        var change = Assert.Single(JsonDocument.Parse(row.Meta!).RootElement.GetProperty("changes").EnumerateArray());
+        Assert.Equal("amount", change.GetProperty("field").GetString());
+        Assert.Equal("NULLED", change.GetProperty("change").GetString());
+
+        columns.Rollback();
+        Assert.False(columns.TryGetOrdinal("risk_score", out _));
+        Assert.Equal(2, columns.Count);
+    }
+
+    [Fact]
+    public void A_record_without_a_numeric_id_in_a_bigint_keyed_table_is_refused_with_a_clear_message()
+    {
+        var typer = new RecordTyper(Stream, new TableColumns(ColumnType.BigInt, []));
+        var error = Assert.Throws<InvalidDataException>(() => typer.Type(new PaystackRecord("abc", null, null, """{"id":"abc"}""")));
+        Assert.Contains("'abc'", error.Message);
+    }
+
+    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
+}
