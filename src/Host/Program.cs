@@ -7,4 +7,4 @@ foreach (var command in CommandCatalog.All())
     root.Subcommands.Add(command);
 
 var parsed = root.Parse(args);
-return ArgumentErrors.Refuse(parsed, Console.Error) ?? await parsed.InvokeAsync();
+return ArgumentErrors.Refuse(parsed, Console.OpenStandardOutput(), Console.Error) ?? await parsed.InvokeAsync();

@@ -1,3 +1,4 @@
+using Serilog.Core;
 using Serilog.Events;
 
 namespace Paystack.Actors.Logging;
@@ -11,6 +12,9 @@ public sealed record LogOptions
 
     /// <summary>Destination; standard error when null (standard output carries protocol messages in Airbyte mode).</summary>
     public TextWriter? Output { get; init; }
+
+    /// <summary>Where events go instead of a text writer (the Airbyte verbs' LOG messages); Format and Output are then unused.</summary>
+    public ILogEventSink? Sink { get; init; }
 
     /// <summary>Masks secrets in every event; register the configured key here once it is known.</summary>
     public SecretRedactor Redactor { get; init; } = new();

@@ -21,7 +21,7 @@ public static class PaystackLogging
             LogFormat.CompactJson => new CompactJsonFormatter(),
             _ => new MessageTemplateTextFormatter(HumanTemplate, CultureInfo.InvariantCulture),
         };
-        var sink = new RedactingSink(new TextWriterSink(formatter, options.Output ?? Console.Error), options.Redactor);
+        var sink = new RedactingSink(options.Sink ?? new TextWriterSink(formatter, options.Output ?? Console.Error), options.Redactor);
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(options.MinimumLevel)
             .Enrich.FromLogContext()

@@ -1,3 +1,4 @@
+using Paystack.Actors.State;
 using Paystack.Actors.Sync;
 
 namespace Paystack.Actors.Monitoring;
@@ -7,11 +8,16 @@ namespace Paystack.Actors.Monitoring;
 /// difference to the last report; a resumed stream starts from the totals it already had, and a restarted stream
 /// (whose request counters start again at zero) from zero. Use one instance per job.
 /// </summary>
-public sealed class MetricsObserver : ISyncObserver
+public sealed class MetricsObserver(TimeProvider? clock = null) : ISyncObserver
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Dictionary<string, StreamStats> _last = new(StringComparer.Ordinal);
 
-    public void StreamStarted(StreamReports.Started started) => _last[started.Stream] = started.Stats;
+    public void StreamStarted(StreamReports.Started started)
+    {
+        _last[started.Stream] = started.Stats;
+        SyncMetrics.StreamAdvanced(started.Stream, 0, 0, 0, 0, 0); // the stream's counters exist from now on
+    }
 
     public void Progress(StreamReports.Progress progress) => Advance(progress.Stream, progress.Stats);
 
@@ -21,9 +27,19 @@ public sealed class MetricsObserver : ISyncObserver
         SyncMetrics.FetchersInFlight(failure.Stream, 0);
     }
 
+    public void Checkpoint(StreamReports.Checkpoint checkpoint)
+    {
+        if (CursorFormat.TryParse(checkpoint.Cursor, out var cursor)) SyncMetrics.CursorAdvanced(checkpoint.Stream, cursor);
+    }
+
     public void StreamFinished(StreamOutcome outcome)
     {
-        if (outcome.Succeeded) Advance(outcome.Stream, outcome.Stats);
+        if (outcome.Succeeded)
+        {
+            Advance(outcome.Stream, outcome.Stats);
+            if (CursorFormat.TryParse(outcome.Cursor, out var cursor)) SyncMetrics.CursorAdvanced(outcome.Stream, cursor);
+            SyncMetrics.StreamSucceeded(outcome.Stream, _clock.GetUtcNow());
+        }
         SyncMetrics.FetchersInFlight(outcome.Stream, 0);
         SyncMetrics.StreamFinished(outcome.Stream, outcome.Succeeded, outcome.Duration);
     }

@@ -14,6 +14,9 @@ public static class SyncMetrics
     private static readonly Meter Meter = new(MeterName, "1.0");
     private static readonly ConcurrentDictionary<string, long> InFlightByStream = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, long> BudgetByLimiter = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, DateTimeOffset> LastSuccessByStream = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, DateTimeOffset> CursorByStream = new(StringComparer.Ordinal);
+    private static Func<TimeSpan?> _scheduleGap = () => null;
 
     private static readonly Counter<long> Records = Meter.CreateCounter<long>(
         "paystack_sync.records", "{record}", "Records made durable at the destination.");
@@ -47,17 +50,33 @@ public static class SyncMetrics
         Meter.CreateObservableGauge("paystack_sync.rate_limiter.budget",
             () => BudgetByLimiter.Select(e => new Measurement<long>(e.Value, Tag("limiter", e.Key))),
             "{request}", "Requests per rate-limit period a key's limiter allows now: lowered by 429s and Paystack's headers, recovering after quiet intervals.");
+        // Freshness: alert rules compare these with time() and the schedule (deploy/prometheus/paystack-sync.rules.yml).
+        Meter.CreateObservableGauge("paystack_sync.stream.last_success_time",
+            () => LastSuccessByStream.Select(e => new Measurement<double>(e.Value.ToUnixTimeMilliseconds() / 1000.0, Tag("stream", e.Key))),
+            "s", "When the stream last finished a run successfully, as Unix time.");
+        Meter.CreateObservableGauge("paystack_sync.stream.cursor_lag",
+            () => CursorByStream.Select(e => new Measurement<double>(Math.Max(0, (DateTimeOffset.UtcNow - e.Value).TotalSeconds), Tag("stream", e.Key))),
+            "s", "How far the stream's durable cursor is behind now: records created since then are not yet at the destination.");
+        Meter.CreateObservableGauge("paystack_sync.schedule.interval",
+            () => _scheduleGap() is { } gap ? [new Measurement<double>(gap.TotalSeconds)] : Array.Empty<Measurement<double>>(),
+            "s", "Time between two scheduled runs of serve.");
     }
 
-    /// <summary>Counters of a stream moved by these amounts.</summary>
+    /// <summary>Where the schedule gauge reads the time between two scheduled runs (serve's schedule).</summary>
+    public static void ObserveSchedule(Func<TimeSpan?> gap) => _scheduleGap = gap;
+
+    /// <summary>
+    /// Counters of a stream moved by these amounts. Zeros are added too: a counter exists from the stream's first
+    /// report on, so rate() and the alert rules see 0 rather than no series before the first 429 or retry.
+    /// </summary>
     public static void StreamAdvanced(string stream, long records, long pages, long requests, long retries, long rateLimited)
     {
         var tag = Tag("stream", stream);
-        if (records > 0) Records.Add(records, tag);
-        if (pages > 0) Pages.Add(pages, tag);
-        if (requests > 0) StreamRequests.Add(requests, tag);
-        if (retries > 0) Retries.Add(retries, tag);
-        if (rateLimited > 0) RateLimited.Add(rateLimited, tag);
+        Records.Add(records, tag);
+        Pages.Add(pages, tag);
+        StreamRequests.Add(requests, tag);
+        Retries.Add(retries, tag);
+        RateLimited.Add(rateLimited, tag);
     }
 
     public static void FetchersInFlight(string stream, long pages) => InFlightByStream[stream] = pages;
@@ -71,6 +90,12 @@ public static class SyncMetrics
         Responses.Add(1, Tag("status_code", statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     public static void PermitWaited(TimeSpan wait) => PermitWait.Record(wait.TotalSeconds);
+
+    /// <summary>The stream's cursor moved: every record before <paramref name="cursor"/> is durable.</summary>
+    public static void CursorAdvanced(string stream, DateTimeOffset cursor) =>
+        CursorByStream.AddOrUpdate(stream, cursor, (_, before) => cursor > before ? cursor : before);
+
+    public static void StreamSucceeded(string stream, DateTimeOffset at) => LastSuccessByStream[stream] = at;
 
     public static void StreamRestarted(string stream) => StreamRestarts.Add(1, Tag("stream", stream));
 

@@ -26,8 +26,9 @@ internal sealed class AdminClient : IDisposable
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
     }
 
-    public Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) =>
-        SendAsync<T>(HttpMethod.Get, path, [], cancellationToken);
+    /// <param name="answers">Statuses besides 2xx whose body is still a <typeparamref name="T"/> (e.g. 503 from a readiness probe).</param>
+    public Task<T> GetAsync<T>(string path, CancellationToken cancellationToken, params HttpStatusCode[] answers) =>
+        SendAsync<T>(HttpMethod.Get, path, answers, cancellationToken);
 
     /// <param name="answers">Statuses besides 2xx whose body is still a <typeparamref name="T"/> (e.g. 409 for a refused trigger).</param>
     public Task<T> PostAsync<T>(string path, CancellationToken cancellationToken, params HttpStatusCode[] answers) =>

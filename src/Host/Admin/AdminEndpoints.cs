@@ -1,43 +1,39 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Paystack.Actors.Configuration;
 using Paystack.Host.Serve;
 
 namespace Paystack.Host.Admin;
 
-/// <summary>The admin endpoint's routes: health probes, status, actors, logs, trigger, pause and resume.</summary>
+/// <summary>The admin endpoint's routes: status, actors, logs, trigger, pause and resume (health probes: Health/HealthProbes).</summary>
 internal static class AdminEndpoints
 {
     public const int DefaultLogLines = 100;
     public const int DefaultActorDepth = 6;
 
-    public static void MapAdmin(this IEndpointRouteBuilder app, RunCoordinator coordinator, LogRing logs, PersistenceSettings persistence)
+    public static void MapAdmin(this IEndpointRouteBuilder app, RunCoordinator coordinator, LogRing logs)
     {
-        app.MapGet("/healthz/live", () => Results.Ok(new AdminModels.Health("live", [])));
+        // With a token configured, AdminAuthentication answers 401 with an Error before any of these runs.
+        var admin = app.MapGroup("/admin").WithTags("admin")
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(AdminModels.Error), ["application/json"]));
 
-        app.MapGet("/healthz/ready", async (CancellationToken cancellationToken) =>
-        {
-            var problems = new List<string>();
-            if (coordinator.System.WhenTerminated.IsCompleted) problems.Add("the actor system has stopped");
-            if (await JournalProbe.CheckAsync(persistence, cancellationToken) is { } journal) problems.Add(journal);
-            problems.AddRange(await coordinator.ProblemsAsync(cancellationToken));
-            return problems.Count == 0
-                ? Results.Ok(new AdminModels.Health("ready", []))
-                : Results.Json(new AdminModels.Health("not ready", problems), statusCode: StatusCodes.Status503ServiceUnavailable);
-        });
+        admin.MapGet("/status", async (CancellationToken cancellationToken) =>
+                Results.Ok(await coordinator.StatusAsync(cancellationToken)))
+            .WithName("GetStatus").WithSummary("Schedule, current and last run, rate limiter and every stream's progress.")
+            .Produces<AdminModels.Status>();
 
-        app.MapGet("/admin/status", async (CancellationToken cancellationToken) =>
-            Results.Ok(await coordinator.StatusAsync(cancellationToken)));
+        admin.MapGet("/actors", async (int? depth, CancellationToken cancellationToken) =>
+                Results.Ok(new AdminModels.ActorTree(
+                    await coordinator.LiveActorsAsync(Math.Clamp(depth ?? DefaultActorDepth, 1, 12), cancellationToken))))
+            .WithName("GetActors").WithSummary("Paths of the live actors, down to depth levels below /user (1 to 12).")
+            .Produces<AdminModels.ActorTree>();
 
-        app.MapGet("/admin/actors", async (int? depth, CancellationToken cancellationToken) =>
-            Results.Ok(new AdminModels.ActorTree(
-                await coordinator.LiveActorsAsync(Math.Clamp(depth ?? DefaultActorDepth, 1, 12), cancellationToken))));
+        admin.MapGet("/logs", (int? n) =>
+                Results.Ok(new AdminModels.LogLines(logs.Last(Math.Clamp(n ?? DefaultLogLines, 1, logs.Capacity)))))
+            .WithName("GetLogs").WithSummary("The newest n log lines, secrets masked.")
+            .Produces<AdminModels.LogLines>();
 
-        app.MapGet("/admin/logs", (int? n) =>
-            Results.Ok(new AdminModels.LogLines(logs.Last(Math.Clamp(n ?? DefaultLogLines, 1, logs.Capacity)))));
-
-        app.MapPost("/admin/trigger", async (CancellationToken cancellationToken) =>
+        admin.MapPost("/trigger", async (CancellationToken cancellationToken) =>
         {
             var (started, run) = await coordinator.TryStartAsync("admin trigger", cancellationToken);
             if (started)
@@ -46,12 +42,19 @@ internal static class AdminEndpoints
                 ? "The service is shutting down; no run starts."
                 : $"A run is already going (started {run.StartedAt:u} by {run.Reason}); only one runs at a time.";
             return Results.Json(new AdminModels.TriggerResult(false, message, run), statusCode: StatusCodes.Status409Conflict);
-        });
+        })
+            .WithName("Trigger").WithSummary("Start a run now; refused with 409 while one is going.")
+            .Produces<AdminModels.TriggerResult>(StatusCodes.Status202Accepted)
+            .Produces<AdminModels.TriggerResult>(StatusCodes.Status409Conflict);
 
-        app.MapPost("/admin/streams/{name}/pause", (string name, CancellationToken cancellationToken) =>
-            SetPausedAsync(coordinator, name, true, cancellationToken));
-        app.MapPost("/admin/streams/{name}/resume", (string name, CancellationToken cancellationToken) =>
-            SetPausedAsync(coordinator, name, false, cancellationToken));
+        admin.MapPost("/streams/{name}/pause", (string name, CancellationToken cancellationToken) =>
+                SetPausedAsync(coordinator, name, true, cancellationToken))
+            .WithName("PauseStream").WithSummary("Stop a stream from dispatching new pages, in this run and the next ones.")
+            .Produces<AdminModels.PauseResult>().Produces<AdminModels.Error>(StatusCodes.Status404NotFound);
+        admin.MapPost("/streams/{name}/resume", (string name, CancellationToken cancellationToken) =>
+                SetPausedAsync(coordinator, name, false, cancellationToken))
+            .WithName("ResumeStream").WithSummary("Let a paused stream dispatch pages again.")
+            .Produces<AdminModels.PauseResult>().Produces<AdminModels.Error>(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> SetPausedAsync(RunCoordinator coordinator, string name, bool paused, CancellationToken cancellationToken)

@@ -1,13 +1,13 @@
 using System.CommandLine;
+using Paystack.Host.Running;
 using Spectre.Console;
 
 namespace Paystack.Host.Admin;
 
-/// <summary>What the inspection verbs share: <c>--admin-url</c>, <c>--admin-token</c>, error handling and the console.</summary>
+/// <summary>What the inspection verbs share: <c>--admin-url</c>, <c>--admin-token</c>, <c>--json</c>, error handling and the console.</summary>
 internal static class AdminVerb
 {
     public const string UrlEnvironmentVariable = "PAYSTACK_SYNC_ADMIN_URL";
-    public const int FailureExitCode = 1;
 
     public static Option<string> UrlOption() => new("--admin-url")
     {
@@ -23,12 +23,14 @@ internal static class AdminVerb
     };
 
     /// <summary>Adds the shared options to <paramref name="command"/> and runs <paramref name="body"/> with a client and a console.</summary>
-    public static void SetAction(Command command, Func<ParseResult, AdminClient, IAnsiConsole, CancellationToken, Task<int>> body)
+    public static void SetAction(Command command, Func<ParseResult, AdminClient, AdminOutput, CancellationToken, Task<int>> body)
     {
         var url = UrlOption();
         var token = TokenOption();
+        var json = new Option<bool>("--json") { Description = "Print the admin endpoint's answer as JSON instead of tables." };
         command.Options.Add(url);
         command.Options.Add(token);
+        command.Options.Add(json);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -37,12 +39,12 @@ internal static class AdminVerb
                 using var client = new AdminClient(
                     parseResult.GetValue(url)!,
                     parseResult.GetValue(token) ?? Environment.GetEnvironmentVariable(AdminBinding.TokenEnvironmentVariable));
-                return await body(parseResult, client, Console(output), cancellationToken);
+                return await body(parseResult, client, new AdminOutput(Console(output), output, parseResult.GetValue(json)), cancellationToken);
             }
             catch (AdminClientException failure)
             {
                 await parseResult.InvocationConfiguration.Error.WriteLineAsync($"{command.Name}: {failure.Message}");
-                return FailureExitCode;
+                return ExitCodes.Failed;
             }
         });
     }

@@ -11,9 +11,10 @@ internal sealed record ReadInputs(SourceConfig Source, ConfiguredCatalog Catalog
     /// <param name="statePath">Null or empty: no previous state, every stream starts at start_date.</param>
     /// <param name="hoconPath">Engine settings on top of the defaults; null for the defaults and environment only.</param>
     /// <exception cref="AirbyteConfigException">Any input is missing or invalid; the message names the file and problem.</exception>
-    public static ReadInputs Load(string? configPath, string? catalogPath, string? statePath, string? hoconPath)
+    /// <param name="warn">Told about config keys that are ignored.</param>
+    public static ReadInputs Load(string? configPath, string? catalogPath, string? statePath, string? hoconPath, Action<string> warn)
     {
-        var source = SourceConfigReader.Load(configPath ?? "", warn: ProtocolOutput.Log.Warn);
+        var source = SourceConfigReader.Load(configPath ?? "", warn: warn);
         var catalog = ConfiguredCatalogReader.Load(catalogPath ?? "");
         var state = string.IsNullOrWhiteSpace(statePath) ? InputState.Empty : InputStateReader.Load(statePath);
         LoadedSyncSettings settings;

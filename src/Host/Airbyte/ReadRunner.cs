@@ -2,6 +2,7 @@ using Paystack.Actors.Airbyte.Protocol;
 using Paystack.Actors.Airbyte.Read;
 using Paystack.Actors.State;
 using Paystack.Host.Running;
+using Serilog.Events;
 
 namespace Paystack.Host.Airbyte;
 
@@ -11,16 +12,14 @@ namespace Paystack.Host.Airbyte;
 /// </summary>
 internal static class ReadRunner
 {
-    public const int StreamsFailedExitCode = 1;
-
-    public static async Task<int> RunAsync(ReadInputs inputs, ProtocolOutput output, string? logLevel, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ReadInputs inputs, ProtocolOutput output, LogEventLevel logLevel, CancellationToken cancellationToken)
     {
         var key = inputs.Source.SecretKey;
         var job = ReadJobPlanner.Plan(inputs.Source, inputs.Catalog, inputs.State);
-        await using var runtime = EngineRuntime.Start(inputs.Settings, key, inMemoryJournal: true, EngineRuntime.LogOptions(logLevel, json: false));
+        await using var runtime = EngineRuntime.Start(inputs.Settings, key, inMemoryJournal: true, output.LogOptions(logLevel));
         if (inputs.State.IgnoredStreams.Count > 0)
-            ProtocolOutput.Log.Info($"The state names streams this source does not have; ignored: {string.Join(", ", inputs.State.IgnoredStreams)}");
-        ProtocolOutput.Log.Info($"Reading {string.Join(", ", inputs.Catalog.Streams.Select(s => $"{s.Name} ({s.SyncMode})"))} with {inputs.Source}");
+            output.Info($"The state names streams this source does not have; ignored: {string.Join(", ", inputs.State.IgnoredStreams)}");
+        output.Info($"Reading {string.Join(", ", inputs.Catalog.Streams.Select(s => $"{s.Name} ({s.SyncMode})"))} with {inputs.Source}");
 
         var emitter = new AirbyteReadEmitter(output.Writer, key);
         var observer = new AirbyteReadObserver(emitter, job);
@@ -28,12 +27,12 @@ internal static class ReadRunner
         var outcome = await runtime.Engine.RunAsync(job, runtime.Engine.ClientOptionsFor(inputs.Source), destination, observer, cancellationToken);
 
         foreach (var stream in outcome.Streams)
-            ProtocolOutput.Log.Info($"{stream.Stream}: {(stream.Succeeded ? "complete" : "failed")}, {emitter.RecordsEmitted(stream.Stream)} records in {stream.Duration.TotalSeconds:F1} s");
+            output.Info($"{stream.Stream}: {(stream.Succeeded ? "complete" : "failed")}, {emitter.RecordsEmitted(stream.Stream)} records in {stream.Duration.TotalSeconds:F1} s");
         if (observer.FailureSummary is not { } summary)
-            return 0;
+            return ExitCodes.Success;
         // As the CDK does: the per-stream errors above are the actionable ones; this one makes the attempt fail.
-        ProtocolOutput.Log.Error(summary);
+        output.Error(summary);
         emitter.Error(summary, FailureType.ConfigError);
-        return StreamsFailedExitCode;
+        return ExitCodes.Failed;
     }
 }

@@ -25,22 +25,23 @@ internal static class CheckCommand
             SourceConfig source;
             try
             {
-                source = SourceConfigReader.Load(parseResult.GetValue(config) ?? "", warn: ProtocolOutput.Log.Warn);
+                source = SourceConfigReader.Load(parseResult.GetValue(config) ?? "", warn: output.Warn);
             }
             catch (AirbyteConfigException e)
             {
-                ProtocolOutput.Log.Error(e.Message);
+                output.Error(e.Message);
                 output.Write(AirbyteMessage.ForConnectionStatus(AirbyteConnectionStatus.Failed(e.Message)));
                 return 0;
             }
 
             try
             {
-                ProtocolOutput.Log.Info($"Checking {source}");
+                output.Redactor.Register(source.SecretKey);
+                output.Info($"Checking {source}");
                 using var client = SourceClientFactory.ForCheck(source);
                 var status = await new ConnectionCheck(client).RunAsync(source, cancellationToken);
                 if (status.Message is { } reason)
-                    ProtocolOutput.Log.Error(reason);
+                    output.Error(reason);
                 output.Write(AirbyteMessage.ForConnectionStatus(status));
                 return 0;
             }

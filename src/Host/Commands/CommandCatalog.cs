@@ -17,6 +17,7 @@ internal static class CommandCatalog
         ReadCommand.Create(),
         ServeCommand.Create(),
         StatusCommand.Create(),
+        HealthCommand.Create(),
         ActorsCommand.Create(),
         LogsCommand.Create(),
         TriggerCommand.Create(),

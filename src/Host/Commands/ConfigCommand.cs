@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Paystack.Actors.Configuration;
+using Paystack.Host.Running;
 
 namespace Paystack.Host.Commands;
 
@@ -9,8 +10,6 @@ namespace Paystack.Host.Commands;
 /// </summary>
 internal static class ConfigCommand
 {
-    public const int InvalidConfigurationExitCode = 2;
-
     public static Command Create()
     {
         var hocon = new Option<FileInfo>("--hocon")
@@ -32,7 +31,7 @@ internal static class ConfigCommand
             catch (SyncConfigurationException invalid)
             {
                 error.WriteLine(invalid.Message);
-                return InvalidConfigurationExitCode;
+                return ExitCodes.BadInput;
             }
         });
         return command;

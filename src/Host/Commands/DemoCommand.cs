@@ -46,7 +46,7 @@ internal static class DemoCommand
             catch (ArgumentException unusable)
             {
                 await Console.Error.WriteLineAsync($"paystack-sync demo: {unusable.Message}");
-                return SyncCommand.BadInputExitCode;
+                return ExitCodes.BadInput;
             }
             foreach (var path in new[] { file.FullName, journal })
                 foreach (var suffix in new[] { "", "-wal", "-shm" })
@@ -75,7 +75,7 @@ internal static class DemoCommand
                 });
 
             var outcome = await SyncRunner.RunAsync(runtime, request, console, cancellationToken);
-            if (!outcome.Succeeded) return SyncCommand.StreamFailedExitCode;
+            if (!outcome.Succeeded) return ExitCodes.Failed;
 
             ShowSample(console, file.FullName);
             return 0;

@@ -22,7 +22,7 @@ internal static class DiscoverCommand
             try
             {
                 // Discovery needs no request, but a config that could never sync is reported now, not at read time.
-                SourceConfigReader.Load(parseResult.GetValue(config) ?? "", warn: ProtocolOutput.Log.Warn);
+                SourceConfigReader.Load(parseResult.GetValue(config) ?? "", warn: output.Warn);
                 output.Write(AirbyteMessage.ForCatalog(DiscoveredCatalog.Build()));
                 return 0;
             }

@@ -3,12 +3,14 @@ using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Airbyte.Protocol;
 using Paystack.Host.Airbyte;
 using Paystack.Host.Running;
+using Serilog.Events;
 
 namespace Paystack.Host.Commands;
 
 /// <summary>
 /// <c>paystack-sync read --config FILE --catalog FILE [--state FILE]</c>: the Airbyte read. Stdout carries only
-/// protocol messages (RECORD, STATE, TRACE, LOG); logs go to stderr. Bad input is one config_error trace and exit 1.
+/// protocol messages (RECORD, STATE, TRACE, and the logs as LOG). Bad input is one config_error trace and exit 2;
+/// exit codes as <see cref="ExitCodes"/>.
 /// </summary>
 internal static class ReadCommand
 {
@@ -24,7 +26,7 @@ internal static class ReadCommand
         };
         var logLevel = new Option<string?>("--log-level")
         {
-            Description = "Least level logged to stderr: verbose, debug, information (default), warning, error.",
+            Description = "Least level logged (as LOG messages): verbose, debug, information (default), warning, error.",
             HelpName = "LEVEL",
         };
         var command = new Command("read", "Read the configured streams and print Airbyte RECORD, STATE and TRACE messages.")
@@ -35,9 +37,10 @@ internal static class ReadCommand
         {
             using var output = ProtocolOutput.OpenStdout();
             ReadInputs inputs;
+            LogEventLevel level;
             try
             {
-                SyncCommandOptions.ParseLogLevel(parseResult.GetValue(logLevel) ?? "information");
+                level = SyncCommandOptions.ParseLogLevel(parseResult.GetValue(logLevel) ?? "information");
             }
             catch (ArgumentException e)
             {
@@ -47,7 +50,8 @@ internal static class ReadCommand
             try
             {
                 inputs = ReadInputs.Load(parseResult.GetValue(config), parseResult.GetValue(catalog),
-                    parseResult.GetValue(state), parseResult.GetValue(hocon));
+                    parseResult.GetValue(state), parseResult.GetValue(hocon), output.Warn);
+                output.Redactor.Register(inputs.Source.SecretKey);
             }
             catch (AirbyteConfigException e)
             {
@@ -56,13 +60,13 @@ internal static class ReadCommand
 
             try
             {
-                return await ReadRunner.RunAsync(inputs, output, parseResult.GetValue(logLevel), cancellationToken);
+                return await ReadRunner.RunAsync(inputs, output, level, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                ProtocolOutput.Log.Error("The read was cancelled before every stream finished.");
+                output.Error("The read was cancelled before every stream finished.");
                 output.Write(AirbyteMessage.ForError("The read was cancelled before every stream finished.", FailureType.TransientError, output.Now));
-                return ProtocolOutput.SystemErrorExitCode;
+                return ExitCodes.Interrupted;
             }
             catch (Exception e)
             {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Paystack.Host.Admin;
-using Spectre.Console;
+using Paystack.Host.Running;
 
 namespace Paystack.Host.Commands;
 
@@ -11,14 +11,13 @@ internal static class ResumeCommand
     {
         var stream = new Argument<string>("stream") { Description = "The stream's name, e.g. transactions." };
         var command = new Command("resume", "Resume a paused stream of a running `serve`.") { stream };
-        AdminVerb.SetAction(command, async (parseResult, client, console, cancellationToken) =>
+        AdminVerb.SetAction(command, async (parseResult, client, output, cancellationToken) =>
         {
             var name = parseResult.GetValue(stream)!;
             var result = await client.PostAsync<AdminModels.PauseResult>(
                 $"admin/streams/{Uri.EscapeDataString(name)}/resume", cancellationToken);
-            var where = result.AppliedToRun ? "the running job was told" : "no run is going; it applies from the next run";
-            console.MarkupLine($"{(result.Paused ? "[yellow]Paused[/]" : "[green]Resumed[/]")} {Markup.Escape(result.Stream)} ({where}).");
-            return 0;
+            await output.PrintAsync(result, PauseResultText.Print);
+            return ExitCodes.Success;
         });
         return command;
     }

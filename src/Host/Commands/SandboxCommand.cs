@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Paystack.Host.Running;
 using Paystack.Sandbox;
 using Paystack.Sandbox.Webhooks;
 
@@ -11,7 +12,6 @@ namespace Paystack.Host.Commands;
 /// </summary>
 internal static class SandboxCommand
 {
-    public const int InvalidOptionsExitCode = 2;
 
     public static Command Create()
     {
@@ -102,7 +102,7 @@ internal static class SandboxCommand
             catch (ArgumentException invalid)
             {
                 await error.WriteLineAsync($"sandbox: {invalid.Message}");
-                return InvalidOptionsExitCode;
+                return ExitCodes.BadInput;
             }
 
             SandboxServer server;
@@ -113,12 +113,12 @@ internal static class SandboxCommand
             catch (ArgumentException invalid)
             {
                 await error.WriteLineAsync($"sandbox: {invalid.Message}");
-                return InvalidOptionsExitCode;
+                return ExitCodes.BadInput;
             }
             catch (IOException bindFailure)
             {
                 await error.WriteLineAsync($"Cannot listen on 127.0.0.1:{parseResult.GetValue(port)}: {bindFailure.Message}");
-                return 1;
+                return ExitCodes.Failed;
             }
 
             await using (server)

@@ -9,12 +9,10 @@ namespace Paystack.Host.Commands;
 /// <c>paystack-sync serve --config FILE --destination SPEC --every 15m</c>: runs syncs on a schedule until SIGTERM, with
 /// an admin endpoint (health, status, actors, logs, trigger, pause/resume, Prometheus metrics). It takes every option
 /// of <c>sync</c>, declared once in <see cref="SyncCommandOptions"/>.
-/// Exit codes: 0 stopped, 1 the admin address is taken, 2 bad input.
+/// Exit codes (<see cref="ExitCodes"/>): 0 stopped, 1 the admin address is taken or the journal cannot be opened, 2 bad input.
 /// </summary>
 internal static class ServeCommand
 {
-    public const int InvalidOptionsExitCode = SyncCommand.BadInputExitCode;
-
     public static Command Create()
     {
         var options = new ServeCommandOptions();
@@ -33,7 +31,7 @@ internal static class ServeCommand
             catch (Exception invalid) when (SyncCommandOptions.IsBadInput(invalid))
             {
                 error.WriteLine($"paystack-sync serve: {invalid.Message}");
-                return InvalidOptionsExitCode;
+                return ExitCodes.BadInput;
             }
             return RunAsync(serve, error).GetAwaiter().GetResult();
         });
@@ -50,22 +48,22 @@ internal static class ServeCommand
         catch (Exception invalid) when (SyncCommandOptions.IsBadInput(invalid))
         {
             await error.WriteLineAsync($"paystack-sync serve: {invalid.Message}");
-            return InvalidOptionsExitCode;
+            return ExitCodes.BadInput;
         }
         catch (IOException bindFailure)
         {
             await error.WriteLineAsync($"paystack-sync serve: cannot listen on the admin address: {bindFailure.Message}");
-            return 1;
+            return ExitCodes.Failed;
         }
         catch (Exception failure)
         {
             // A journal that cannot be opened, say: one line, as sync reports it, rather than an unhandled exception.
             await error.WriteLineAsync($"paystack-sync serve: {SecretRedactor.RedactKnownPatterns(failure.Message)}");
-            return 1;
+            return ExitCodes.Failed;
         }
 
         await using (host)
             await host.WaitForShutdownAsync();
-        return 0;
+        return ExitCodes.Success;
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Paystack.Host.Admin;
+using Paystack.Host.Running;
 using Spectre.Console;
 
 namespace Paystack.Host.Commands;
@@ -9,22 +9,13 @@ namespace Paystack.Host.Commands;
 /// <summary><c>paystack-sync status</c>: the running service's schedule, current and last run, rate limiter and per-stream progress.</summary>
 internal static class StatusCommand
 {
-    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static Command Create()
     {
-        var json = new Option<bool>("--json") { Description = "Print the raw JSON instead of tables." };
-        var command = new Command("status", "Show what a running `serve` is doing: runs, schedule, rate limiter, every stream.") { json };
-        AdminVerb.SetAction(command, async (parseResult, client, console, cancellationToken) =>
+        var command = new Command("status", "Show what a running `serve` is doing: runs, schedule, rate limiter, every stream.");
+        AdminVerb.SetAction(command, async (_, client, output, cancellationToken) =>
         {
-            var status = await client.GetAsync<AdminModels.Status>("admin/status", cancellationToken);
-            if (parseResult.GetValue(json))
-            {
-                await parseResult.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(status, Indented));
-                return 0;
-            }
-            Print(status, console);
-            return 0;
+            await output.PrintAsync(await client.GetAsync<AdminModels.Status>("admin/status", cancellationToken), Print);
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -9,21 +9,18 @@ namespace Paystack.Host.Commands;
 /// <summary>
 /// <c>paystack-sync sync --config c.json [--destination sqlite:PATH|postgres:CONN] [--streams a,b] [--mode ...]</c>:
 /// one run into a database. An interrupted run resumes where it stopped the next time the same account is synced.
-/// Exit codes: 0 every stream synced, 1 a stream failed, 2 bad input, 3 another run of the account holds the
-/// destination, 130 interrupted.
+/// Exit codes (<see cref="ExitCodes"/>): 0 every stream synced, 1 a stream failed, 2 bad input, 3 another run of the
+/// account holds the destination, 130 interrupted.
 /// </summary>
 internal static class SyncCommand
 {
-    public const int StreamFailedExitCode = 1;
-    public const int BadInputExitCode = 2;
-    public const int DestinationBusyExitCode = 3;
-    public const int InterruptedExitCode = 130;
-
     public static Command Create()
     {
         var options = new SyncCommandOptions();
         var command = new Command("sync", "Sync a Paystack account into SQLite or PostgreSQL once, resuming an interrupted run.");
         foreach (var option in options.All) command.Options.Add(option);
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON on stdout instead of progress and a table." };
+        command.Options.Add(json);
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -36,7 +33,7 @@ internal static class SyncCommand
             catch (Exception e) when (SyncCommandOptions.IsBadInput(e))
             {
                 await Console.Error.WriteLineAsync($"paystack-sync sync: {e.Message}");
-                return BadInputExitCode;
+                return ExitCodes.BadInput;
             }
 
             var request = inputs.Request;
@@ -45,8 +42,8 @@ internal static class SyncCommand
             try
             {
                 runtime = EngineRuntime.Start(inputs.Settings, request.Source.SecretKey, inMemoryJournal: false, logOptions);
-                var outcome = await SyncRunner.RunAsync(runtime, request, console, cancellationToken);
-                return outcome.Succeeded ? 0 : StreamFailedExitCode;
+                var outcome = await SyncRunner.RunAsync(runtime, request, console, cancellationToken, parseResult.GetValue(json));
+                return outcome.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
             }
             catch (DestinationBusyException busy)
             {
@@ -54,18 +51,18 @@ internal static class SyncCommand
                 await Console.Error.WriteLineAsync(
                     $"paystack-sync sync: {busy.Message}. Nothing was read or written. {queue}, " +
                     "or ask a running serve for a run with `paystack-sync trigger`.");
-                return DestinationBusyExitCode;
+                return ExitCodes.DestinationBusy;
             }
             catch (OperationCanceledException)
             {
                 await Console.Error.WriteLineAsync("paystack-sync sync: interrupted; the next sync resumes from the last durable page.");
-                return InterruptedExitCode;
+                return ExitCodes.Interrupted;
             }
             catch (Exception e)
             {
                 // Whatever broke (an unreachable database, a corrupt journal), say it plainly; the journal holds only durable pages.
                 await Console.Error.WriteLineAsync($"paystack-sync sync: {SecretRedactor.RedactKnownPatterns(e.Message)}");
-                return StreamFailedExitCode;
+                return ExitCodes.Failed;
             }
             finally
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Paystack.Host.Admin;
+using Paystack.Host.Running;
 using Spectre.Console;
 
 namespace Paystack.Host.Commands;
@@ -11,11 +12,12 @@ internal static class TriggerCommand
     public static Command Create()
     {
         var command = new Command("trigger", "Start a run of a running `serve` now (refused while one is going).");
-        AdminVerb.SetAction(command, async (_, client, console, cancellationToken) =>
+        AdminVerb.SetAction(command, async (_, client, output, cancellationToken) =>
         {
             var result = await client.PostAsync<AdminModels.TriggerResult>("admin/trigger", cancellationToken, HttpStatusCode.Conflict);
-            console.MarkupLine(result.Started ? $"[green]{Markup.Escape(result.Message)}[/]" : $"[yellow]{Markup.Escape(result.Message)}[/]");
-            return result.Started ? 0 : AdminVerb.FailureExitCode;
+            await output.PrintAsync(result, (r, console) =>
+                console.MarkupLine(r.Started ? $"[green]{Markup.Escape(r.Message)}[/]" : $"[yellow]{Markup.Escape(r.Message)}[/]"));
+            return result.Started ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;
     }

@@ -6,6 +6,7 @@ using Paystack.Actors.Engine;
 using Paystack.Actors.Logging;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
+using Serilog.Events;
 
 namespace Paystack.Host.Running;
 
@@ -190,11 +191,10 @@ internal sealed class SyncCommandOptions
     };
 
     /// <exception cref="ArgumentException">Not a level Serilog knows.</exception>
-    public static void ParseLogLevel(string? level)
-    {
-        if (!PaystackLogging.TryParseLevel(level, out _))
-            throw new ArgumentException($"--log-level must be verbose, debug, information, warning or error (got '{level}').");
-    }
+    public static LogEventLevel ParseLogLevel(string? level) =>
+        PaystackLogging.TryParseLevel(level, out var parsed)
+            ? parsed
+            : throw new ArgumentException($"--log-level must be verbose, debug, information, warning or error (got '{level}').");
 
     /// <summary>An overwrite replaces the whole table, so it always reads everything: an incremental slice would lose rows.</summary>
     public static SyncMode SyncModeFor(WriteMode writeMode, bool fullRefresh) =>

@@ -8,12 +8,20 @@ namespace Paystack.Host.Running;
 /// <summary>Runs one sync into a database with live progress, then prints the summary.</summary>
 internal static class SyncRunner
 {
-    public static async Task<SyncOutcome> RunAsync(EngineRuntime runtime, SyncRequest request, IAnsiConsole console, CancellationToken cancellationToken)
+    /// <param name="json">Print the summary as JSON on stdout, and no progress: the output is for a program.</param>
+    public static async Task<SyncOutcome> RunAsync(
+        EngineRuntime runtime, SyncRequest request, IAnsiConsole console, CancellationToken cancellationToken, bool json = false)
     {
         var job = SyncJobs.For(request);
         var clientOptions = runtime.Engine.ClientOptionsFor(request.Source);
 
         await using var destination = DestinationFactory.Create(request.Destination);
+        if (json)
+        {
+            var quiet = await runtime.Engine.RunAsync(job, clientOptions, destination, new SilentObserver(), cancellationToken);
+            SummaryJson.Write(Console.Out, quiet);
+            return quiet;
+        }
         SyncOutcome outcome;
         await using (var progress = new ConsoleProgress(console, request.Streams.Select(s => s.Name), IsTerminal(console)))
         {
@@ -22,6 +30,9 @@ internal static class SyncRunner
         SummaryTable.Write(console, outcome);
         return outcome;
     }
+
+    /// <summary>Progress nobody reads: every report is ignored.</summary>
+    private sealed class SilentObserver : ISyncObserver;
 
     private static bool IsTerminal(IAnsiConsole console) =>
         console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;

@@ -23,6 +23,13 @@ internal sealed class RunSchedule
     public DateTimeOffset? Next(DateTimeOffset after) =>
         _interval is { } interval ? after + interval : _cron!.GetNextOccurrence(after, TimeZoneInfo.Utc);
 
+    /// <summary>
+    /// The time between the next two due runs after <paramref name="now"/>: what a stream's age is measured in by the
+    /// staleness alert. Null when a cron expression has fewer than two runs left.
+    /// </summary>
+    public TimeSpan? Gap(DateTimeOffset now) =>
+        Next(now) is { } next && Next(next) is { } after ? after - next : null;
+
     /// <exception cref="ArgumentException">Neither or both given, or the value is not valid; the message says which.</exception>
     public static RunSchedule Parse(string? every, string? cron)
     {

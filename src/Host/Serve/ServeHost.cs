@@ -13,6 +13,7 @@ using Paystack.Actors.Monitoring;
 using Paystack.Actors.State;
 using Paystack.Actors.Webhooks;
 using Paystack.Host.Admin;
+using Paystack.Host.Admin.Health;
 using Paystack.Host.Running;
 using Paystack.Host.Webhooks;
 using Serilog;
@@ -31,6 +32,9 @@ internal sealed class ServeHost : IAsyncDisposable
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(45);
 
     private const int LogLinesKept = 2000;
+
+    /// <summary>Meters .NET itself publishes: the runtime's, and HttpClient's connections, requests and DNS lookups.</summary>
+    private static readonly string[] RuntimeMeters = ["System.Runtime", "System.Net.Http", "System.Net.NameResolution"];
 
     private readonly WebApplication _app;
     private readonly EngineRuntime _runtime;
@@ -85,6 +89,7 @@ internal sealed class ServeHost : IAsyncDisposable
             Config = ConfigurationFactory.ParseString("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off").WithFallback(loaded.Config),
         };
         var runtime = EngineRuntime.Start(hostOwnsShutdown, source.SecretKey, inMemoryJournal: false, logOptions);
+        SyncMetrics.ObserveSchedule(() => options.Schedule.Gap(DateTimeOffset.UtcNow));
         WebhookReceiver? webhooks = null;
         try
         {
@@ -137,6 +142,8 @@ internal sealed class ServeHost : IAsyncDisposable
         ServeOptions options, AdminBinding binding, EngineRuntime runtime, RunCoordinator coordinator, LogRing ring, WebhookReceiver? webhooks)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // Under systemd (Type=notify): READY=1 once the admin endpoint listens, STOPPING=1 on shutdown; a no-op elsewhere.
+        builder.Host.UseSystemd();
         builder.WebHost.UseUrls([.. binding.Urls]);
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(runtime.Logger, dispose: false);
@@ -145,16 +152,29 @@ internal sealed class ServeHost : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<Serilog.ILogger>(runtime.Logger);
         builder.Services.AddHostedService<ScheduleService>();
+        builder.Services.AddOpenApi(document => document.AddDocumentTransformer((openApi, _, _) =>
+        {
+            openApi.Info.Title = "paystack-sync admin endpoint";
+            openApi.Info.Description = "The admin endpoint of paystack-sync serve. With a token configured, /admin and /metrics need Authorization: Bearer TOKEN.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddServeHealthChecks(coordinator, runtime.Settings.Settings.Persistence, options.Sync.Request.Destination);
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("paystack-sync"))
             .WithMetrics(metrics => metrics
-            .AddMeter(SyncMetrics.MeterName)
-            .AddPrometheusExporter());
+                .AddMeter(SyncMetrics.MeterName)
+                // The runtime's own meters (.NET 9 and later): GC, heap, thread pool, exceptions; and every HttpClient
+                // request to Paystack, with its duration, status code and open connections.
+                .AddMeter(RuntimeMeters)
+                .AddPrometheusLintedNames()
+                .AddPrometheusExporter());
 
         var app = builder.Build();
         app.UseAdminToken(binding.Token);
         app.UseBrowserRequestGuard(binding.Token);
-        app.MapAdmin(coordinator, ring, runtime.Settings.Settings.Persistence);
+        app.MapOpenApi();
+        app.MapHealthProbes();
+        app.MapAdmin(coordinator, ring);
         app.MapWebhookStatus(() => webhooks);
         app.MapPrometheusScrapingEndpoint();
         return app;

@@ -24,7 +24,7 @@ public sealed class CheckCommandTests : IAsyncLifetime, IDisposable
         ProtocolSchema.AssertAllValid(result);
         Assert.Equal(0, result.ExitCode); // check always exits 0; the status says how it went
         var status = result.Single("CONNECTION_STATUS").GetProperty("connectionStatus");
-        Assert.Single(result.StdoutLines);
+        Assert.Single(result.WithoutLogs);
         var message = status.TryGetProperty("message", out var m) ? m.GetString() : null;
         return (result, status.GetProperty("status").GetString()!, message);
     }

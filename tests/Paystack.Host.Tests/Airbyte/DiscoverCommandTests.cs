@@ -74,7 +74,8 @@ public sealed class DiscoverCommandTests : IDisposable
 
         var result = await CliRunner.RunAsync("discover", "--config", path);
 
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Stderr);
         ProtocolSchema.AssertAllValid(result);
         var error = result.Single("TRACE").GetProperty("trace").GetProperty("error");
         Assert.Equal("config_error", error.GetProperty("failure_type").GetString());
@@ -88,7 +89,8 @@ public sealed class DiscoverCommandTests : IDisposable
     {
         var result = await CliRunner.RunAsync("discover");
 
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Stderr);
         ProtocolSchema.AssertAllValid(result);
         Assert.Contains("--config", result.Single("TRACE").GetProperty("trace").GetProperty("error").GetProperty("message").GetString());
     }

@@ -14,7 +14,7 @@ public sealed class SpecCommandTests
         ProtocolSchema.AssertAllValid(result);
         var spec = result.Single("SPEC").GetProperty("spec");
         Assert.Single(result.StdoutLines);
-        Assert.Equal("https://docs.airbyte.com/integrations/sources/paystack", spec.GetProperty("documentationUrl").GetString());
+        Assert.Equal("https://github.com/paystack-actors/paystack-actors/blob/main/docs/airbyte.md", spec.GetProperty("documentationUrl").GetString());
 
         var connection = spec.GetProperty("connectionSpecification");
         Assert.Equal("http://json-schema.org/draft-07/schema#", connection.GetProperty("$schema").GetString());

@@ -16,6 +16,10 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
     public IReadOnlyList<JsonElement> OfType(string type) =>
         Messages.Where(m => m.GetProperty("type").GetString() == type).ToList();
 
+    /// <summary>Every message but the LOG messages the Airbyte verbs write their logs as.</summary>
+    public IReadOnlyList<JsonElement> WithoutLogs =>
+        Messages.Where(m => m.GetProperty("type").GetString() != "LOG").ToList();
+
     /// <summary>The single message of a type; fails if there is none or more than one.</summary>
     public JsonElement Single(string type) => Assert.Single(OfType(type));
 

@@ -10,7 +10,7 @@ public sealed class DockerfileTests
     [Fact]
     public void Labels_name_the_source_and_carry_the_package_version()
     {
-        Assert.Equal("airbyte/source-paystack-actors", _dockerfile.Labels["io.airbyte.name"]);
+        Assert.Equal("paystackactors/source-paystack-actors", _dockerfile.Labels["io.airbyte.name"]);
         Assert.Equal(HostVersion(), _dockerfile.Labels["io.airbyte.version"]);
     }
 

@@ -16,6 +16,7 @@ public sealed class ReadCommandTests() : SandboxedReadTests(new SandboxOptions {
     private ReadTranscript Checked(Cli.CliResult result)
     {
         ProtocolSchema.AssertAllValid(result);
+        Assert.True(result.Stderr.Length == 0, $"read wrote to stderr:\n{result.Stderr}"); // logs are LOG messages on stdout
         Assert.DoesNotContain(Key, result.Stdout + result.Stderr);
         return new ReadTranscript(result);
     }
@@ -161,7 +162,7 @@ public sealed class ReadCommandTests() : SandboxedReadTests(new SandboxOptions {
     }
 
     [Fact]
-    public async Task A_rejected_key_fails_every_stream_with_a_config_error_and_exits_non_zero()
+    public async Task A_rejected_key_fails_every_stream_with_a_config_error_and_exits_1()
     {
         const string wrongKey = "sk_test_wrongkey123";
         var catalog = Files.Catalog(("customers", "incremental"), ("transfers", "full_refresh"));
@@ -169,7 +170,7 @@ public sealed class ReadCommandTests() : SandboxedReadTests(new SandboxOptions {
         var result = await ReadCli.RunAsync("--config", Files.Config(wrongKey, Sandbox.BaseUrl), "--catalog", catalog);
         var read = Checked(result);
 
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(1, result.ExitCode); // the input was accepted; the streams failed
         Assert.DoesNotContain(wrongKey, result.Stdout + result.Stderr);
         Assert.Equal(0, read.RecordCount);
         Assert.True(Sandbox.Requests.Count(status: 401) > 0);

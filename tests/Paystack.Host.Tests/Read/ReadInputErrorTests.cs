@@ -16,9 +16,10 @@ public sealed class ReadInputErrorTests() : SandboxedReadTests(new SandboxOption
     {
         var result = await ReadCli.RunAsync(args);
         ProtocolSchema.AssertAllValid(result);
-        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Empty(result.Stderr);
         var trace = result.Single("TRACE").GetProperty("trace");
-        Assert.Single(result.StdoutLines); // nothing else written
+        Assert.Single(result.WithoutLogs); // nothing else but its LOG line written
         Assert.Equal("ERROR", trace.GetProperty("type").GetString());
         Assert.Equal("config_error", trace.GetProperty("error").GetProperty("failure_type").GetString());
         Assert.Equal(0, Sandbox.Requests.Count());
