@@ -148,11 +148,12 @@ public sealed class SyncEngine : IAsyncDisposable
     public PaystackClientOptions ClientOptionsFor(SourceConfig source) => _settings.Http.ToClientOptions(source.SecretKey, source.BaseUrl);
 
     /// <summary>
-    /// An HTTP client of the account behind its one RateLimiter, for reads outside a run (webhook re-reads): they spend
-    /// the same budget as runs. The caller disposes it.
+    /// An HTTP client of the account behind its one RateLimiter, for reads outside a run (webhook re-reads,
+    /// reconciliations): they spend the same budget as runs. The caller disposes it.
     /// </summary>
-    public IPaystackClient ClientFor(SourceConfig source) =>
-        _clientFactory(ClientOptionsFor(source), new RateLimiterGate(RateLimiterFor(source.AccountId, source.SecretKey)));
+    /// <param name="background">Its requests yield to every other request of the key (a reconciliation).</param>
+    public IPaystackClient ClientFor(SourceConfig source, bool background = false) =>
+        _clientFactory(ClientOptionsFor(source), new RateLimiterGate(RateLimiterFor(source.AccountId, source.SecretKey), background));
 
     /// <summary>The one RateLimiter of an account, created on first use and shared by every later job.</summary>
     public IActorRef RateLimiterFor(string accountId, string secretKey) =>

@@ -19,16 +19,17 @@ namespace Paystack.Host.Webhooks;
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly IPaystackClient _client;
+    private readonly IReadOnlyList<IPaystackClient> _clients;
 
     private readonly WebhookEndpoint _endpoint;
 
-    private WebhookReceiver(WebApplication app, IActorRef inbox, IPaystackClient client, ReconcileSchedule reconciliation, WebhookEndpoint endpoint)
+    private WebhookReceiver(
+        WebApplication app, IActorRef inbox, IReadOnlyList<IPaystackClient> clients, ReconcileSchedule reconciliation, WebhookEndpoint endpoint)
     {
         _app = app;
         _endpoint = endpoint;
         Inbox = inbox;
-        _client = client;
+        _clients = clients;
         Reconciliation = reconciliation;
     }
 
@@ -46,6 +47,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         Serilog.ILogger log, CancellationToken cancellationToken)
     {
         var client = engine.ClientFor(request.Source);
+        // A reconciliation re-reads weeks of records: it takes only the budget that runs and webhook re-reads leave.
+        var backgroundClient = engine.ClientFor(request.Source, background: true);
         var application = new WebhookApplication(
             new WebhookApplyOptions(
                 request.Source.AccountId, request.Streams.Select(s => s.Name).ToHashSet(StringComparer.Ordinal), request.WriteMode, settings.LeaseWait),
@@ -58,7 +61,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
                 request.Source.AccountId,
                 request.Streams.Where(s => EventTarget.Streams.Contains(s.Name)).ToList(),
                 request.WriteMode, settings.ReconcileWindow, pageSize, settings.LeaseWait),
-            client,
+            backgroundClient,
             () => DestinationFactory.Create(request.Destination),
             StoredRecords.For(request.Destination),
             TimeProvider.System);
@@ -84,10 +87,11 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             await reconciliation.DisposeAsync();
             engine.System.Stop(inbox);
             (client as IDisposable)?.Dispose();
+            (backgroundClient as IDisposable)?.Dispose();
             await app.DisposeAsync();
             throw;
         }
-        return new WebhookReceiver(app, inbox, client, reconciliation, endpoint);
+        return new WebhookReceiver(app, inbox, [client, backgroundClient], reconciliation, endpoint);
     }
 
     /// <summary>The inbox's counts, the refusals and the last reconciliation, for the admin endpoint.</summary>
@@ -102,6 +106,6 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         await Reconciliation.DisposeAsync();
         try { await Inbox.GracefulStop(TimeSpan.FromSeconds(10)); }
         catch (Exception stopping) when (stopping is TaskCanceledException or AskTimeoutException) { }
-        (_client as IDisposable)?.Dispose();
+        foreach (var client in _clients) (client as IDisposable)?.Dispose();
     }
 }

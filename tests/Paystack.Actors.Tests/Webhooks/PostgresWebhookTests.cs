@@ -41,7 +41,7 @@ public sealed class PostgresWebhookTests : IAsyncLifetime
         await _schema.DropAsync();
     }
 
-    [Fact]
+    [DestinationFact]
     public async Task A_webhook_re_reads_its_record_and_a_reconciliation_finds_the_change_no_webhook_announced()
     {
         var records = await SandboxClients.ReadAllAsync(_client, "refunds");

@@ -30,6 +30,7 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
     private readonly RateLimiterLog _grants = new();
 
     private readonly Queue<(IActorRef Requester, DateTimeOffset Since)> _waitingPermits = new();
+    private readonly Queue<(IActorRef Requester, DateTimeOffset Since)> _waitingInBackground = new();
     private readonly Queue<IActorRef> _waitingSlots = new();
     private readonly HashSet<IActorRef> _slotHolders = [];
     private DateTimeOffset? _pausedUntil;
@@ -52,7 +53,11 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
         _window = WithMargin(settings.Period);
         _clock = clock ?? (() => DateTimeOffset.UtcNow);
 
-        Receive<AcquirePermit>(_ => { _waitingPermits.Enqueue((Sender, _clock())); GrantPermits(); });
+        Receive<AcquirePermit>(ask =>
+        {
+            (ask.Background ? _waitingInBackground : _waitingPermits).Enqueue((Sender, _clock()));
+            GrantPermits();
+        });
         Receive<AcquireSlot>(_ => { _waitingSlots.Enqueue(Sender); GrantSlots(); });
         Receive<ReleaseSlot>(_ => { Release(Sender); GrantSlots(); });
         Receive<Terminated>(t => { Release(t.ActorRef); GrantSlots(); });
@@ -66,14 +71,18 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
 
     protected override void PostStop() => SyncMetrics.LimiterStopped(Self.Path.Name);
 
+    /// <summary>Background attempts go only when no other attempt waits: a reconciliation never delays a run or a webhook.</summary>
+    private Queue<(IActorRef Requester, DateTimeOffset Since)>? NextWaiting =>
+        _waitingPermits.Count > 0 ? _waitingPermits : _waitingInBackground.Count > 0 ? _waitingInBackground : null;
+
     private void GrantPermits()
     {
-        while (_waitingPermits.Count > 0)
+        while (NextWaiting is { } waiting)
         {
             var now = _clock();
             if (_refusal is { } refusal && refusal.Until > now)
             {
-                var (requester, _) = _waitingPermits.Dequeue();
+                var (requester, _) = waiting.Dequeue();
                 _refused++;
                 requester.Tell(new Status.Failure(refusal.Ask.Refusal(refusal.AskedAt, _settings.MaxPause)));
                 continue;
@@ -89,7 +98,7 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
                 ScheduleWake(free - now);
                 return;
             }
-            var (granted, since) = _waitingPermits.Dequeue();
+            var (granted, since) = waiting.Dequeue();
             _grants.Add(now);
             _granted++;
             _totalWait += now - since;
@@ -227,7 +236,7 @@ public sealed class RateLimiter : ReceiveActor, IWithTimers
     {
         var now = _clock();
         return new LimiterStatus(
-            _budget.Current, _settings.Period, _granted, _waitingPermits.Count, _slotHolders.Count,
+            _budget.Current, _settings.Period, _granted, _waitingPermits.Count + _waitingInBackground.Count, _slotHolders.Count,
             _pausedUntil > now ? _pausedUntil : null, _throttled, _totalWait,
             _budget.Configured, _budget.ServerLimit, _budget.ServerWindow,
             _refusal is { } refusal && refusal.Until > now ? refusal.Until : null, _refused);

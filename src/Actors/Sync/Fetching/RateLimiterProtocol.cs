@@ -29,10 +29,11 @@ public static class RateLimiterProtocol
     /// <see cref="Akka.Actor.Status.Failure"/> carrying a <see cref="PaystackApiException"/> while Paystack asks for a pause
     /// longer than max-pause.
     /// </summary>
-    public sealed record AcquirePermit
+    /// <param name="Background">Work that may wait (a reconciliation): granted only while no other attempt waits.</param>
+    public sealed record AcquirePermit(bool Background)
     {
-        public static AcquirePermit Instance { get; } = new();
-        private AcquirePermit() { }
+        public static AcquirePermit Instance { get; } = new(false);
+        public static AcquirePermit InBackground { get; } = new(true);
     }
 
     public sealed record PermitGranted

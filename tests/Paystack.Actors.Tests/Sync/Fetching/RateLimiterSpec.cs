@@ -134,6 +134,29 @@ public sealed class RateLimiterSpec() : TestKit(ActorSpecs.VirtualTime)
         await ExpectMsgAsync<PermitGranted>();
     }
 
+    [Fact]
+    public async Task Background_attempts_wait_while_any_other_attempt_waits_and_take_what_is_left()
+    {
+        var limiter = Limiter(1);
+        var start = Sys.Scheduler.Now;
+        limiter.Tell(AcquirePermit.Instance, TestActor);
+        await ExpectMsgAsync<PermitGranted>();
+        var background = CreateTestProbe();
+        var foreground = CreateTestProbe();
+
+        // The budget is spent: a reconciliation asks first, a run's page after it.
+        limiter.Tell(AcquirePermit.InBackground, background);
+        limiter.Tell(AcquirePermit.Instance, foreground);
+        Assert.Equal((1, 2), await GrantedAndWaiting(limiter));
+
+        Scheduler.AdvanceTo(start + Window);
+        await foreground.ExpectMsgAsync<PermitGranted>();
+        await background.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(50));
+        Scheduler.AdvanceTo(start + 2 * Window);
+        await background.ExpectMsgAsync<PermitGranted>();
+        Assert.Equal((3, 0), await GrantedAndWaiting(limiter));
+    }
+
     private static async Task<(int Granted, int Waiting)> GrantedAndWaiting(IActorRef limiter)
     {
         var status = await Status(limiter);
