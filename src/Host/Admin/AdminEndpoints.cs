@@ -11,15 +11,20 @@ internal static class AdminEndpoints
     public const int DefaultLogLines = 100;
     public const int DefaultActorDepth = 6;
 
-    public static void MapAdmin(this IEndpointRouteBuilder app, RunCoordinator coordinator, LogRing logs)
+    /// <param name="webhooks">The webhook receiver's counts for <c>/admin/status</c>; null when webhooks are off.</param>
+    public static void MapAdmin(
+        this IEndpointRouteBuilder app, RunCoordinator coordinator, LogRing logs, Func<CancellationToken, Task<Webhooks.WebhookStatusView>>? webhooks = null)
     {
         // With a token configured, AdminAuthentication answers 401 with an Error before any of these runs.
         var admin = app.MapGroup("/admin").WithTags("admin")
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(AdminModels.Error), ["application/json"]));
 
         admin.MapGet("/status", async (CancellationToken cancellationToken) =>
-                Results.Ok(await coordinator.StatusAsync(cancellationToken)))
-            .WithName("GetStatus").WithSummary("Schedule, current and last run, rate limiter and every stream's progress.")
+                Results.Ok(await coordinator.StatusAsync(cancellationToken) with
+                {
+                    Webhooks = webhooks is null ? null : await webhooks(cancellationToken),
+                }))
+            .WithName("GetStatus").WithSummary("Schedule, current and last run, rate limiter, every stream's progress and, when on, webhook counts.")
             .Produces<AdminModels.Status>();
 
         admin.MapGet("/actors", async (int? depth, CancellationToken cancellationToken) =>

@@ -14,7 +14,8 @@ internal static class AdminModels
         RunInfo? LastRun,
         IReadOnlyList<string> PausedStreams,
         LimiterView? RateLimiter,
-        IReadOnlyList<StreamView> Streams);
+        IReadOnlyList<StreamView> Streams,
+        Webhooks.WebhookStatusView? Webhooks = null);
 
     /// <param name="State">running, succeeded, failed, cancelled or skipped (another run held the destination).</param>
     public sealed record RunInfo(

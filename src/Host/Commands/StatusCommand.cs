@@ -30,6 +30,7 @@ internal static class StatusCommand
         summary.AddRow("[bold]Last run[/]", Run(status.LastRun));
         summary.AddRow("[bold]Paused streams[/]", status.PausedStreams.Count == 0 ? "-" : Markup.Escape(string.Join(", ", status.PausedStreams)));
         summary.AddRow("[bold]Rate limiter[/]", Limiter(status.RateLimiter));
+        if (status.Webhooks is { } webhooks) summary.AddRow("[bold]Webhooks[/]", Webhooks(webhooks));
         console.Write(summary);
         console.WriteLine();
 
@@ -67,6 +68,15 @@ internal static class StatusCommand
           $"{limiter.Waiting} waiting, {limiter.SlotsInUse} pages in flight, {Number(limiter.Throttled)} × 429, " +
           $"{Duration(limiter.TotalWaitSeconds)} waited in total" +
           (limiter.PausedUntil is { } until ? $", [yellow]paused until {Time(until)}[/]" : "");
+
+    private static string Webhooks(Webhooks.WebhookStatusView w) =>
+        $"{Number(w.Received)} received, {Number(w.Applied)} applied, {Number(w.Ignored)} ignored, {Number(w.Duplicates)} duplicates, " +
+        $"{Number(w.Pending)} pending, {Number(w.Rejected.Values.Sum())} refused" +
+        (w.LastLagSeconds is { } lag ? $"; last event to row {Duration(lag)}" : "") +
+        (w.LastReconciledAt is { } reconciled
+            ? $"; last reconciliation {Time(reconciled)}" + (w.ReconciledChanges is { } changes ? $", {Number(changes)} changes no webhook brought" : "")
+            : "") +
+        (w.LastError is { } error ? $"\n[red]{Markup.Escape(error)}[/]" : "");
 
     private static string State(string state) => state switch
     {

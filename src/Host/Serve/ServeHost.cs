@@ -174,7 +174,7 @@ internal sealed class ServeHost : IAsyncDisposable
         app.UseBrowserRequestGuard(binding.Token);
         app.MapOpenApi();
         app.MapHealthProbes();
-        app.MapAdmin(coordinator, ring);
+        app.MapAdmin(coordinator, ring, webhooks is null ? null : webhooks.StatusAsync);
         app.MapWebhookStatus(() => webhooks);
         app.MapPrometheusScrapingEndpoint();
         return app;

@@ -32,6 +32,7 @@ public sealed class WebhookServeTests(ITestOutputHelper output)
         Assert.Equal(changes.Count, report.StatusCounts[200]);
         Assert.Equal(changes.Count, inbox.Applied);
         Assert.InRange(inbox.LastLagSeconds!.Value, 0, 60);
+        Assert.Equal(changes.Count, (await ServeEnvironment.StatusAsync(admin)).Webhooks!.Applied);
         Assert.Empty(Stale(environment.Sandbox, environment.DestinationPath, changes));
         Assert.Equal(changes.Count, RecordReads(environment.Sandbox));
         Assert.Equal(changes.Count, environment.Sandbox.Requests.Entries.Count);
