@@ -16,18 +16,7 @@ internal static class PaystackPageParser
         ReadOnlyMemory<byte> body, StreamDefinition stream, string? mediaType = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            // Anything Paystack sends is JSON; HTML or a cut-off body comes from a proxy or a dropped connection.
-            throw new InvalidBodyException(BodySniffer.Describe(body.Span, mediaType), retryable: true, ex);
-        }
-
-        using (document)
+        using (var document = ParseDocument(body, mediaType))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
@@ -66,17 +55,7 @@ internal static class PaystackPageParser
         ReadOnlyMemory<byte> body, StreamDefinition stream, string? mediaType = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidBodyException(BodySniffer.Describe(body.Span, mediaType), retryable: true, ex);
-        }
-
-        using (document)
+        using (var document = ParseDocument(body, mediaType))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
@@ -92,6 +71,19 @@ internal static class PaystackPageParser
     }
 
     private static readonly PageMeta Empty = new();
+
+    private static JsonDocument ParseDocument(ReadOnlyMemory<byte> body, string? mediaType)
+    {
+        try
+        {
+            return JsonDocument.Parse(body, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            // Anything Paystack sends is JSON; HTML or a cut-off body comes from a proxy or a dropped connection.
+            throw new InvalidBodyException(BodySniffer.Describe(body.Span, mediaType), retryable: true, ex);
+        }
+    }
 
     private static PaystackRecord[] ReadRecords(JsonElement data, StreamDefinition stream)
     {

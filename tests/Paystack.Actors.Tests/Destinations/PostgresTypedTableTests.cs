@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Destinations.Postgres;
@@ -51,31 +52,8 @@ public sealed class PostgresTypedTableTests : TypedTableContractTests
             "SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] " +
             $"WHERE i.indrelid = to_regclass('{table}') AND i.indisunique AND i.indnkeyatts = 1 AND a.attname = 'id')"))[0][0]!;
 
-    protected override async Task<IReadOnlyList<object?[]>> QueryAsync(string sql)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
-    protected override async Task ExecuteAsync(string sql)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
     /// <summary>A plain connection of its own whose unqualified names resolve in the test's schema.</summary>
-    private async Task<NpgsqlConnection> OpenAsync()
+    protected override async Task<DbConnection> OpenAsync()
     {
         var connection = new NpgsqlConnection(
             new NpgsqlConnectionStringBuilder(_test.ConnectionString) { Pooling = false, SearchPath = _test.Name }.ConnectionString);

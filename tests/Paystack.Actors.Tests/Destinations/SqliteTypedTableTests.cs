@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Destinations.Sqlite;
@@ -42,38 +43,13 @@ public sealed class SqliteTypedTableTests : TypedTableContractTests
             $"SELECT count(*) FROM pragma_index_list('{table}') AS il WHERE il.\"unique\" = 1 " +
             "AND (SELECT group_concat(ii.name) FROM pragma_index_info(il.name) AS ii) = 'id'"))[0][0]! > 0;
 
-    protected override async Task<IReadOnlyList<object?[]>> QueryAsync(string sql)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
-    protected override async Task ExecuteAsync(string sql)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
         _folder.Dispose();
     }
 
-    private async Task<SqliteConnection> OpenAsync()
+    protected override async Task<DbConnection> OpenAsync()
     {
         var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         await connection.OpenAsync();

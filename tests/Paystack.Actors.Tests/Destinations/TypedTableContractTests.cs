@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -33,10 +34,34 @@ public abstract partial class TypedTableContractTests : IAsyncLifetime
     /// <summary>Whether <paramref name="table"/> has a unique index on id alone.</summary>
     protected abstract Task<bool> HasUniqueIdAsync(string table);
 
-    /// <summary>Rows of a query, values as the provider returns them.</summary>
-    protected abstract Task<IReadOnlyList<object?[]>> QueryAsync(string sql);
+    /// <summary>A connection of its own to the destination's database, opened, whose unqualified names are the test's tables.</summary>
+    protected abstract Task<DbConnection> OpenAsync();
 
-    protected abstract Task ExecuteAsync(string sql);
+    /// <summary>Rows of a query, values as the provider returns them.</summary>
+    protected async Task<IReadOnlyList<object?[]>> QueryAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    protected async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
 
     /// <summary>The database's name for each kind of column the schemas declare.</summary>
     protected abstract string TypeName(string kind);
