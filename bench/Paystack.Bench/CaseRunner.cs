@@ -30,10 +30,8 @@ public static class CaseRunner
                 : (ISandboxEndpoint)await InProcessSandbox.StartAsync(benchCase);
             await using var destination = CreateDestination(benchCase, folder);
             var settings = Settings(benchCase);
-            var journal = options.Journal == "inmem"
-                ? JournalConfig.InMemory()
-                : JournalConfig.Sql(new PersistenceSettings("sqlite", $"Data Source={Path.Combine(folder, "journal.db")}"));
-            await using var engine = BenchEngine.Create(settings, journal);
+            await using var host = await BenchEngine.StartAsync(settings, options.Journal == "inmem" ? null : Path.Combine(folder, "journal.db"));
+            var engine = host.Engine;
             var clientOptions = settings.Http.ToClientOptions(sandbox.TestKey, sandbox.BaseUrl);
             var job = SyncJobs.For(new SourceConfig(sandbox.TestKey, StartDate),
                 benchCase.Streams.Select(name => new StreamSelection(StreamCatalog.Get(name), SyncMode.FullRefresh, WriteMode.Append)).ToList());

@@ -75,11 +75,43 @@ public sealed class SandboxOptions
     /// </summary>
     public ISet<string> PerPageAsString { get; set; } = new HashSet<string>(StringComparer.Ordinal) { "refund", "paymentrequest" };
 
+    /// <summary>
+    /// Further accounts, each with its own key, data set, rate limit and request log. The options' own
+    /// <see cref="TestKey"/> and <see cref="LiveKey"/> stay one account serving one data set in two domains.
+    /// </summary>
+    public IList<SandboxAccountOptions> Accounts { get; set; } = new List<SandboxAccountOptions>();
+
+    /// <summary>
+    /// Number of accounts generated after <see cref="Accounts"/>: account n has the key
+    /// <see cref="GeneratedAccountKey"/>(n) (<c>sk_test_account01</c>, ...), the seed <see cref="Seed"/> + n and the
+    /// server's record counts scaled by a factor between 0.5 and 1.5 drawn from that seed, so accounts differ in size.
+    /// </summary>
+    public int GeneratedAccounts { get; set; }
+
     /// <summary>Fault injection; mutable while the server runs.</summary>
     public SandboxFaults Faults { get; set; } = new();
 
     /// <summary>The record count for <paramref name="path"/>: its <see cref="Records"/> entry or <see cref="RecordsPerStream"/>.</summary>
     public int RecordsFor(string path) => Records.TryGetValue(path, out var n) ? n : RecordsPerStream;
+
+    /// <summary>The key of generated account <paramref name="number"/> (1-based): <c>sk_test_account01</c>, ...</summary>
+    public static string GeneratedAccountKey(int number) =>
+        number >= 1 ? $"sk_test_account{number:D2}" : throw new ArgumentOutOfRangeException(nameof(number), number, "Accounts are numbered from 1.");
+
+    /// <summary>Every account beyond the options' own keys: <see cref="Accounts"/>, then the generated ones.</summary>
+    public IReadOnlyList<SandboxAccountOptions> AllAccounts() =>
+        Accounts.Concat(Enumerable.Range(1, Math.Max(0, GeneratedAccounts)).Select(Generated)).ToArray();
+
+    private SandboxAccountOptions Generated(int number)
+    {
+        var seed = unchecked(Seed + number);
+        return new SandboxAccountOptions
+        {
+            Key = GeneratedAccountKey(number),
+            Seed = seed,
+            RecordScale = 0.5 + Data.RecordRandom.Hash(seed, "account-scale", 0) % 1001 / 1000.0,
+        };
+    }
 
     internal void Validate()
     {
@@ -97,5 +129,25 @@ public sealed class SandboxOptions
         if (RateLimitWindow <= TimeSpan.Zero) throw new ArgumentException($"RateLimitWindow must be positive, got {RateLimitWindow}.");
         if (string.IsNullOrWhiteSpace(TestKey) || string.IsNullOrWhiteSpace(LiveKey) || TestKey == LiveKey)
             throw new ArgumentException("TestKey and LiveKey must be set and differ.");
+        ValidateAccounts();
+    }
+
+    private void ValidateAccounts()
+    {
+        if (GeneratedAccounts < 0) throw new ArgumentException($"GeneratedAccounts must be zero or more, got {GeneratedAccounts}.");
+        var keys = new HashSet<string>(StringComparer.Ordinal) { TestKey, LiveKey };
+        var accounts = AllAccounts();
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var account = accounts[i];
+            if (string.IsNullOrWhiteSpace(account.Key) || account.Key.Any(char.IsWhiteSpace))
+                throw new ArgumentException("An account's key must be set and hold no spaces.");
+            // The key itself stays out of the message: a sandbox key may be shaped like a real one.
+            if (!keys.Add(account.Key))
+                throw new ArgumentException($"Account {i + 1} repeats the key of an earlier account or of TestKey/LiveKey.");
+            if (!double.IsFinite(account.RecordScale) || account.RecordScale < 0)
+                throw new ArgumentException($"An account's RecordScale must be zero or more, got {account.RecordScale}.");
+            if (account.RateLimit is < 1) throw new ArgumentException($"An account's RateLimit must be at least 1, got {account.RateLimit}.");
+        }
     }
 }

@@ -19,14 +19,15 @@ public static class ExecutableCeiling
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(150);
 
     private sealed record Run(int PageSize, double Seconds, double FirstRequestSeconds, double SpanSeconds, int Requests, int Minimum,
-        int RateLimited, int ExitCode)
+        int RateLimited, int BusiestWindow, int ExitCode)
     {
         public double CeilingSeconds => Minimum / (double)Rate;
         public double EndToEnd => CeilingSeconds / Seconds;
         public double Steady => (Requests - 1) / SpanSeconds / Rate;
     }
 
-    public static async Task<bool> RunAsync(string hostDll, int runs)
+    /// <param name="rateLimits">More <c>paystack-sync.rate-limits</c> settings, e.g. <c>min-window-margin = 20ms</c>.</param>
+    public static async Task<bool> RunAsync(string hostDll, int runs, string rateLimits = "")
     {
         if (!File.Exists(hostDll))
             throw new FileNotFoundException($"The host {hostDll} does not exist; build it with `dotnet build -c Release src/Host` or pass --sandbox-dll PATH.");
@@ -35,7 +36,7 @@ public static class ExecutableCeiling
             for (var i = 0; i < runs; i++)
             {
                 Console.Error.WriteLine($"running the executable, {pageSize} a page ({i + 1}/{runs}) ...");
-                results.Add(await RunOnceAsync(hostDll, pageSize));
+                results.Add(await RunOnceAsync(hostDll, pageSize, rateLimits));
             }
         Console.WriteLine();
         Console.WriteLine(Render(results));
@@ -46,7 +47,7 @@ public static class ExecutableCeiling
         return results.All(r => r.ExitCode == 0) && endToEnd >= 0.95 && steady >= 0.99;
     }
 
-    private static async Task<Run> RunOnceAsync(string hostDll, int pageSize)
+    private static async Task<Run> RunOnceAsync(string hostDll, int pageSize, string rateLimits)
     {
         var folder = Directory.CreateTempSubdirectory("paystack-ceiling-exe-").FullName;
         try
@@ -70,7 +71,7 @@ public static class ExecutableCeiling
                 ["base_url"] = sandbox.BaseUrl.ToString(),
             }));
             var hocon = Path.Combine(folder, "limits.conf");
-            await File.WriteAllTextAsync(hocon, $"paystack-sync.rate-limits {{ test-requests = {Rate}, period = 1s }}\n");
+            await File.WriteAllTextAsync(hocon, $"paystack-sync.rate-limits {{ test-requests = {Rate}, period = 1s\n{rateLimits}\n}}\n");
 
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var argument in new[]
@@ -92,9 +93,10 @@ public static class ExecutableCeiling
 
             var requests = sandbox.Requests.Entries.OrderBy(r => r.Timestamp).ToList();
             var minimum = 2 * ((RecordsPerStream + pageSize - 1) / pageSize);
+            var busiest = sandbox.Account(options.TestKey).CheckBudget().Busiest;
             return new Run(pageSize, clock.Elapsed.TotalSeconds, (requests[0].Timestamp - origin).TotalSeconds,
                 (requests[^1].Timestamp - requests[0].Timestamp).TotalSeconds, requests.Count, minimum,
-                requests.Count(r => r.StatusCode == 429), process.ExitCode);
+                requests.Count(r => r.StatusCode == 429), busiest, process.ExitCode);
         }
         finally
         {
@@ -107,11 +109,11 @@ public static class ExecutableCeiling
     private static string Render(IReadOnlyList<Run> runs)
     {
         var text = new StringBuilder();
-        text.AppendLine("| page size | exit | seconds | first request (s) | requests (429s) | minimum | ceiling (s) | of ceiling, end to end | of limit, steady |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| page size | exit | seconds | first request (s) | requests (429s) | busiest 1 s window | minimum | ceiling (s) | of ceiling, end to end | of limit, steady |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in runs)
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.PageSize} | {r.ExitCode} | {r.Seconds:0.00} | {r.FirstRequestSeconds:0.00} | {r.Requests} ({r.RateLimited}) | {r.Minimum} | {r.CeilingSeconds:0.0} | {r.EndToEnd:0.00} | {r.Steady:0.00} |");
+                $"| {r.PageSize} | {r.ExitCode} | {r.Seconds:0.00} | {r.FirstRequestSeconds:0.00} | {r.Requests} ({r.RateLimited}) | {r.BusiestWindow} | {r.Minimum} | {r.CeilingSeconds:0.0} | {r.EndToEnd:0.00} | {r.Steady:0.00} |");
         return text.ToString();
     }
 }

@@ -41,7 +41,8 @@ public static class JournalGrowth
                 Engine = defaults.Engine with { SettleDelay = TimeSpan.Zero, WindowLength = TimeSpan.FromDays(3650) },
                 RateLimits = defaults.RateLimits with { TestRequests = SandboxLimits.Unlimited, LiveRequests = SandboxLimits.Unlimited },
             };
-            await using var engine = BenchEngine.WithSqliteJournal(settings, journalPath);
+            await using var host = await BenchEngine.WithSqliteJournalAsync(settings, journalPath);
+            var engine = host.Engine;
             var destination = new InMemoryDestination();
             var clientOptions = settings.Http.ToClientOptions(sandbox.Options.TestKey, sandbox.BaseUrl);
             var job = SyncJobs.For(new SourceConfig(sandbox.Options.TestKey, new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero)),

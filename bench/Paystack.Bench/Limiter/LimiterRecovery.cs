@@ -49,7 +49,8 @@ public static class LimiterRecovery
                 RateLimits = defaults.RateLimits with { TestRequests = Configured, LiveRequests = Configured, Period = Period },
                 Http = defaults.Http with { MaxRetries = 10 },
             };
-            await using var engine = BenchEngine.WithSqliteJournal(settings, Path.Combine(folder, "journal.db"));
+            await using var host = await BenchEngine.WithSqliteJournalAsync(settings, Path.Combine(folder, "journal.db"));
+            var engine = host.Engine;
             var destination = new InMemoryDestination();
             var job = SyncJobs.For(new SourceConfig(sandbox.Options.TestKey, new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero)),
                 Streams.Select(s => new StreamSelection(StreamCatalog.Get(s), SyncMode.FullRefresh, WriteMode.Append)).ToList());

@@ -57,7 +57,8 @@ public static class RequestsScenario
             foreach (var (path, count) in requestCase.Paths) options.Records[path] = count;
             await using var sandbox = await SandboxServer.StartAsync(options);
             var settings = Settings(requestCase);
-            await using var engine = BenchEngine.WithSqliteJournal(settings, Path.Combine(folder, "journal.db"));
+            await using var host = await BenchEngine.WithSqliteJournalAsync(settings, Path.Combine(folder, "journal.db"));
+            var engine = host.Engine;
             var clientOptions = settings.Http.ToClientOptions(options.TestKey, sandbox.BaseUrl);
             var streams = StreamCatalog.All.Where(s => requestCase.Paths.ContainsKey(s.Path) && s.Parent is null).ToList();
             var startDate = now.AddYears(-requestCase.StartYearsBack);

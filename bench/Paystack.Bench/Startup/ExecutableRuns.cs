@@ -7,16 +7,22 @@ using Paystack.Sandbox;
 namespace Paystack.Bench.Startup;
 
 /// <summary>
-/// Runs the built host (<c>dotnet paystack-sync.dll ...</c>) end to end against an in-process sandbox, as a user's
+/// Runs the built host (<c>dotnet paystack-sync.dll ...</c>, or an executable such as an installed tool) end to end against an in-process sandbox, as a user's
 /// cron job would: `sync` with a SQLite journal (new, then again), `read` (in-memory journal), and `spec` as the cost
-/// of the runtime and command line alone.
+/// of the runtime and command line alone. Given several hosts (a baseline and a change), each command runs on each host
+/// in turn, the order alternating per repeat, so a machine whose load drifts weighs on both alike.
 /// </summary>
 public static class ExecutableRuns
 {
-    public static async Task<IReadOnlyList<ExecutableRun>> RunAsync(string hostDll, int repeats)
+    public static async Task<IReadOnlyList<ExecutableRun>> RunAsync(string hostDll, int repeats) =>
+        (await RunAsync([hostDll], repeats))[hostDll];
+
+    /// <returns>The runs of each host.</returns>
+    public static async Task<IReadOnlyDictionary<string, List<ExecutableRun>>> RunAsync(IReadOnlyList<string> hosts, int repeats)
     {
-        if (!File.Exists(hostDll))
-            throw new FileNotFoundException($"The host {hostDll} does not exist; build it with `dotnet build -c Release src/Host` or pass --sandbox-dll PATH.");
+        foreach (var hostDll in hosts)
+            if (!File.Exists(hostDll))
+                throw new FileNotFoundException($"The host {hostDll} does not exist; build it with `dotnet build -c Release src/Host` or pass --sandbox-dll PATH.");
         var folder = Directory.CreateTempSubdirectory("paystack-startup-exe-").FullName;
         try
         {
@@ -33,21 +39,27 @@ public static class ExecutableRuns
             var oneCatalog = await WriteCatalogAsync(folder, "catalog-1.json", [StreamCatalog.Get("customers")]);
             var allCatalog = await WriteCatalogAsync(folder, "catalog-all.json", StreamCatalog.All);
 
-            var runs = new List<ExecutableRun>();
+            var runs = hosts.ToDictionary(host => host, _ => new List<ExecutableRun>());
             for (var r = 0; r < repeats; r++)
             {
-                string Db(string name) => "sqlite:" + Path.Combine(folder, $"{name}-{r}.db");
-                string[] Sync(string? streams, string name) =>
-                    ["sync", "--config", config, "--destination", Db(name + "-dest"), "--journal", Db(name + "-journal"),
+                var order = r % 2 == 0 ? hosts : hosts.Reverse().ToList();
+                async Task EachHostAsync(string label, Func<int, string[]> arguments)
+                {
+                    foreach (var host in order)
+                        runs[host].Add(await RunOnceAsync(label, host, arguments(IndexOf(hosts, host)), sandbox));
+                }
+                string Db(string name, int host) => "sqlite:" + Path.Combine(folder, $"{name}-{r}-{host}.db");
+                Func<int, string[]> Sync(string? streams, string name) => host =>
+                    ["sync", "--config", config, "--destination", Db(name + "-dest", host), "--journal", Db(name + "-journal", host),
                      .. streams is null ? Array.Empty<string>() : ["--streams", streams]];
 
-                runs.Add(await RunOnceAsync("spec (runtime and command line only)", hostDll, ["spec"], sandbox));
-                runs.Add(await RunOnceAsync("sync customers, new journal", hostDll, Sync("customers", "one"), sandbox));
-                runs.Add(await RunOnceAsync("sync customers, again", hostDll, Sync("customers", "one"), sandbox));
-                runs.Add(await RunOnceAsync("sync all streams, new journal", hostDll, Sync(null, "all"), sandbox));
-                runs.Add(await RunOnceAsync("sync all streams, again", hostDll, Sync(null, "all"), sandbox));
-                runs.Add(await RunOnceAsync("read customers (in-memory journal)", hostDll, ["read", "--config", config, "--catalog", oneCatalog], sandbox));
-                runs.Add(await RunOnceAsync("read all streams (in-memory journal)", hostDll, ["read", "--config", config, "--catalog", allCatalog], sandbox));
+                await EachHostAsync("spec (runtime and command line only)", _ => ["spec"]);
+                await EachHostAsync("sync customers, new journal", Sync("customers", "one"));
+                await EachHostAsync("sync customers, again", Sync("customers", "one"));
+                await EachHostAsync("sync all streams, new journal", Sync(null, "all"));
+                await EachHostAsync("sync all streams, again", Sync(null, "all"));
+                await EachHostAsync("read customers (in-memory journal)", _ => ["read", "--config", config, "--catalog", oneCatalog]);
+                await EachHostAsync("read all streams (in-memory journal)", _ => ["read", "--config", config, "--catalog", allCatalog]);
             }
             return runs;
         }
@@ -57,16 +69,22 @@ public static class ExecutableRuns
         }
     }
 
+    private static int IndexOf(IReadOnlyList<string> hosts, string host)
+    {
+        for (var i = 0; i < hosts.Count; i++)
+            if (hosts[i] == host) return i;
+        return -1;
+    }
+
     private static async Task<ExecutableRun> RunOnceAsync(string label, string hostDll, IReadOnlyList<string> arguments, SandboxServer sandbox)
     {
         sandbox.Requests.Clear();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(hostDll);
+        var start = StartInfo(hostDll);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
 
         var origin = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -86,6 +104,23 @@ public static class ExecutableRuns
             requests.Count,
             process.ExitCode);
     }
+
+    /// <summary>
+    /// A dll (a build or a published folder) runs as <c>dotnet PATH</c>; anything else, such as the published apphost or
+    /// the command <c>dotnet tool install</c> created, runs as it is, so its own start-up (the apphost, the tool's
+    /// shim) is part of the figure.
+    /// </summary>
+    private static ProcessStartInfo StartInfo(string host)
+    {
+        var start = new ProcessStartInfo(IsDll(host) ? "dotnet" : host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (IsDll(host)) start.ArgumentList.Add(host);
+        return start;
+    }
+
+    /// <summary>How a run starts the host, for the report's heading.</summary>
+    public static string CommandLine(string host) => IsDll(host) ? $"dotnet {host}" : host;
+
+    private static bool IsDll(string host) => host.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<string> WriteCatalogAsync(string folder, string name, IEnumerable<StreamDefinition> streams)
     {

@@ -40,11 +40,12 @@ public static class StartupReport
         return (ms, jit is { } j ? $"{ms:F0} ({j:F0})" : $"{ms:F0}");
     }
 
-    public static string Render(IReadOnlyList<ExecutableRun> runs)
+    public static string Render(IReadOnlyList<ExecutableRun> runs, string host)
     {
+        var command = ExecutableRuns.CommandLine(host);
         var text = new StringBuilder();
         var repeats = runs.GroupBy(r => r.Label).Max(g => g.Count());
-        text.AppendLine(CultureInfo.InvariantCulture, $"### executable end to end (`dotnet paystack-sync.dll ...`, in-process sandbox), median of {repeats}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"### executable end to end (`{command} ...`, in-process sandbox), median of {repeats}");
         text.AppendLine();
         text.AppendLine("| run | wall (ms) | start to first request (ms) | first to last request (ms) | last request to exit (ms) | requests | wall of each run (ms) |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---|");

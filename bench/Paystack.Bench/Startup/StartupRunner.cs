@@ -4,6 +4,7 @@ using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Engine;
+using Paystack.Actors.Hosting;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
 using Paystack.Actors.Sync;
@@ -27,7 +28,8 @@ public static class StartupRunner
         {
             await using var sandbox = await SandboxServer.StartAsync(SandboxFor());
             TimedSqlWriteJournal.Streams = startupCase.Streams.Count;
-            var journal = Journal(options.Journal, folder);
+            var journalPath = options.Journal == "inmem" ? null : Path.Combine(folder, "journal.db");
+            var timedJournal = TimedJournal(options.Journal);
             var settings = Settings();
             var clientOptions = settings.Http.ToClientOptions(sandbox.Options.TestKey, sandbox.BaseUrl);
             var source = new SourceConfig(sandbox.Options.TestKey, DateTimeOffset.UtcNow.AddDays(-StartupCase.DataDays), StartupCase.LookbackDays);
@@ -37,17 +39,17 @@ public static class StartupRunner
             var runs = new List<StartupRun>();
 
             var cold = Begin();
-            var engine = new SyncEngine(settings, journal, (o, gate) => new TimedClient(new PaystackClient(o, gate)), BenchEngine.Quiet, "paystack-bench");
-            cold.Once("engine: ActorSystem created");
-            runs.Add(await TracedRunAsync("cold", cold, engine, job, clientOptions, destination, sandbox, startupCase));
+            var host = await BenchEngine.StartAsync(settings, journalPath, timedJournal, (o, gate) => new TimedClient(new PaystackClient(o, gate)));
+            cold.Once("engine: host started (ActorSystem created)");
+            runs.Add(await TracedRunAsync("cold", cold, host, job, clientOptions, destination, sandbox, startupCase));
 
             var again = Begin();
-            runs.Add(await TracedRunAsync("again", again, engine, job, clientOptions, destination, sandbox, startupCase, dispose: true));
+            runs.Add(await TracedRunAsync("again", again, host, job, clientOptions, destination, sandbox, startupCase, dispose: true));
 
             var fresh = Begin();
-            engine = new SyncEngine(settings, journal, (o, gate) => new TimedClient(new PaystackClient(o, gate)), BenchEngine.Quiet, "paystack-bench");
-            fresh.Once("engine: ActorSystem created");
-            runs.Add(await TracedRunAsync("new-system", fresh, engine, job, clientOptions, destination, sandbox, startupCase, dispose: true));
+            host = await BenchEngine.StartAsync(settings, journalPath, timedJournal, (o, gate) => new TimedClient(new PaystackClient(o, gate)));
+            fresh.Once("engine: host started (ActorSystem created)");
+            runs.Add(await TracedRunAsync("new-system", fresh, host, job, clientOptions, destination, sandbox, startupCase, dispose: true));
 
             StartupTrace.Current = null;
             return new StartupResult(startupCase.Name, options.Journal, journalExisted, startupCase.Streams.Count, processToMain, runs);
@@ -63,7 +65,7 @@ public static class StartupRunner
     private static StartupTrace Begin() => StartupTrace.Current = new StartupTrace();
 
     private static async Task<StartupRun> TracedRunAsync(
-        string label, StartupTrace trace, SyncEngine engine, SyncJob job, PaystackClientOptions clientOptions, string destinationSpec,
+        string label, StartupTrace trace, EngineHost host, SyncJob job, PaystackClientOptions clientOptions, string destinationSpec,
         SandboxServer sandbox, StartupCase startupCase, bool dispose = false)
     {
         sandbox.Requests.Clear();
@@ -72,7 +74,7 @@ public static class StartupRunner
         await using (var destination = DestinationFactory.Create(destinationSpec))
         {
             trace.Once("destination created");
-            var outcome = await engine.RunAsync(job, clientOptions, destination, new TimedObserver(startupCase.Streams.Count));
+            var outcome = await host.Engine.RunAsync(job, clientOptions, destination, new TimedObserver(startupCase.Streams.Count));
             trace.Once("RunAsync returned");
             if (!outcome.Succeeded)
                 error = string.Join("; ", outcome.Streams.Where(s => !s.Succeeded).Select(s => $"{s.Stream}: {s.Error}"));
@@ -80,8 +82,8 @@ public static class StartupRunner
         trace.Once("destination disposed");
         if (dispose)
         {
-            await engine.DisposeAsync();
-            trace.Once("engine disposed (ActorSystem terminated)");
+            await host.DisposeAsync();
+            trace.Once("engine host stopped (ActorSystem terminated)");
         }
         var requests = sandbox.Requests.Entries;
         if (requests.Count > 0)
@@ -103,14 +105,15 @@ public static class StartupRunner
         RateLimitWindow = TimeSpan.FromSeconds(1),
     };
 
-    private static Config Journal(string kind, string folder) => kind == "inmem"
+    /// <summary>The production journal plugins subclassed to timestamp their first requests.</summary>
+    private static Config TimedJournal(string kind) => kind == "inmem"
         ? ConfigurationFactory.ParseString($"""
             akka.persistence.journal.inmem.class = "{typeof(TimedMemoryJournal).AssemblyQualifiedName}"
-            """).WithFallback(JournalConfig.InMemory())
+            """)
         : ConfigurationFactory.ParseString($"""
             akka.persistence.journal.sql.class = "{typeof(TimedSqlWriteJournal).AssemblyQualifiedName}"
             akka.persistence.snapshot-store.sql.class = "{typeof(TimedSqlSnapshotStore).AssemblyQualifiedName}"
-            """).WithFallback(JournalConfig.Sql(new PersistenceSettings("sqlite", $"Data Source={Path.Combine(folder, "journal.db")}")));
+            """);
 
     /// <summary>The shipped defaults, with the rate limit lifted (the sandbox has none) and a short settle delay.</summary>
     private static SyncSettings Settings()

@@ -52,7 +52,8 @@ public static class WebhookBudget
                 RateLimits = defaults.RateLimits with { TestRequests = 1_000_000, LiveRequests = 1_000_000 },
             };
             var destinationPath = Path.Combine(folder, "out.db");
-            await using var engine = BenchEngine.WithSqliteJournal(settings, Path.Combine(folder, "journal.db"));
+            await using var host = await BenchEngine.WithSqliteJournalAsync(settings, Path.Combine(folder, "journal.db"));
+            var engine = host.Engine;
             var clientOptions = settings.Http.ToClientOptions(sandbox.Options.TestKey, sandbox.BaseUrl);
             var start = now.AddDays(-HistoryDays - 1);
 

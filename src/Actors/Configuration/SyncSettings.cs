@@ -55,6 +55,40 @@ public sealed record RateLimitSettings(int TestRequests, int LiveRequests, TimeS
     /// <summary>How much it grows per interval, as a fraction of the configured budget (0 &lt; s &le; 1).</summary>
     public double RecoveryStep { get; init; } = 0.25;
 
+    /// <summary>
+    /// Grants are counted over the period plus this fraction of it, or the key's learned margin when that is longer:
+    /// Paystack counts a request when it arrives, the limiter when it grants it, and the margin absorbs a request that
+    /// takes longer from grant to arrival than the one a budget before it (0 &lt; m &lt; 1).
+    /// </summary>
+    public double WindowMargin { get; init; } = 0.005;
+
+    /// <summary>
+    /// Where a key's learned margin starts and the least it narrows to: the spread of grant-to-arrival delays does not
+    /// shrink with the period, and is learned from Paystack's answers rather than assumed. 100 ms by default, what a busy
+    /// machine needs from its first request; a quiet one may start lower and let the learning widen it.
+    /// </summary>
+    public TimeSpan MinWindowMargin { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The most a key's learned margin widens to; a 429 the margin can no longer explain lowers the budget instead.</summary>
+    public TimeSpan MaxWindowMargin { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>A widened margin narrows by a quarter after each stretch this long without evidence it was too narrow.</summary>
+    public TimeSpan MarginNarrowInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The window grants are counted in when Paystack counts requests in <paramref name="window"/>, at the floor margin.</summary>
+    public TimeSpan CountedWindow(TimeSpan window)
+    {
+        var margin = window * WindowMargin;
+        return window + (margin > MinWindowMargin ? margin : MinWindowMargin);
+    }
+
+    /// <summary>The counted window at the widest margin a key can learn: what holds whatever another limiter of the key had learned.</summary>
+    public TimeSpan WidestCountedWindow(TimeSpan window)
+    {
+        var margin = window * WindowMargin;
+        return window + (margin > MaxWindowMargin ? margin : MaxWindowMargin);
+    }
+
     /// <summary>The budget for a key: live keys get the live limit, everything else the test limit.</summary>
     public int RequestsFor(string secretKey) =>
         secretKey.Contains("_live_", StringComparison.Ordinal) ? LiveRequests : TestRequests;

@@ -43,7 +43,12 @@ internal static class SyncSettingsReader
             DecreaseFactor = read.Fraction(limits + "decrease-factor", inclusiveMax: false),
             RecoveryInterval = read.PositiveDuration(limits + "recovery-interval"),
             RecoveryStep = read.Fraction(limits + "recovery-step", inclusiveMax: true),
+            WindowMargin = read.Fraction(limits + "window-margin", inclusiveMax: false),
+            MinWindowMargin = read.Duration(limits + "min-window-margin", TimeSpan.Zero),
+            MaxWindowMargin = read.Duration(limits + "max-window-margin", TimeSpan.Zero),
+            MarginNarrowInterval = read.PositiveDuration(limits + "margin-narrow-interval"),
         };
+        NotShorter(problems, limits + "max-window-margin", rateLimits.MaxWindowMargin, limits + "min-window-margin", rateLimits.MinWindowMargin);
 
         var httpSettings = new HttpSettings(
             RequestTimeout: read.PositiveDuration(http + "request-timeout"),

@@ -19,7 +19,7 @@ public sealed class DeadLetterLog : ReceiveActor
             dead.Message.GetType().Name, dead.Sender.Path, dead.Recipient.Path));
     }
 
-    /// <summary>Starts the listener and switches Akka's own dead-letter logging off (see the HOCON in <see cref="SyncEngine"/>).</summary>
+    /// <summary>Starts the listener; <see cref="Hosting.DeadLetterLogBuilderExtensions.WithDeadLetterLog"/> also switches Akka's own dead-letter logging off.</summary>
     public static IActorRef Start(ActorSystem system)
     {
         var listener = ((ExtendedActorSystem)system).SystemActorOf(Props.Create(() => new DeadLetterLog()), "dead-letter-log");

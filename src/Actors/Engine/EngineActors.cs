@@ -5,8 +5,10 @@ namespace Paystack.Actors.Engine;
 
 /// <summary>
 /// The actors the engine started, by what they serve: callers find them here instead of by path, wildcard selection
-/// or the actor system's internals. Akka.Hosting's ActorRegistry keys one actor per type; these are one per account or
-/// per run, hence this small registry of the engine's own.
+/// or the actor system's internals. Akka.Hosting's ActorRegistry keys one actor per type, and holds the engine's
+/// one-per-system actors (the <see cref="DeadLetterLog"/>); these are one per account (RateLimiter, AccountRunner) or
+/// per run (supervisor, Sink), are started on demand and end with their account or run, hence this small registry of
+/// the engine's own.
 /// </summary>
 public sealed class EngineActors
 {
@@ -30,6 +32,16 @@ public sealed class EngineActors
             return _accountRunners[accountId] = start();
         }
     }
+
+    /// <summary>Forgets the account's AccountRunner; the caller stops it. Null when it had none.</summary>
+    internal IActorRef? RemoveAccountRunner(string accountId)
+    {
+        lock (_accountRunners)
+            return _accountRunners.TryRemove(accountId, out var runner) ? runner : null;
+    }
+
+    /// <summary>Forgets the account's RateLimiter; the caller stops it. Null when it had none.</summary>
+    internal IActorRef? RemoveRateLimiter(string accountId) => _rateLimiters.TryRemove(accountId, out var limiter) ? limiter : null;
 
     /// <summary>The jobs running now, of every account.</summary>
     public IReadOnlyList<RunningJob> RunningJobs => _jobs.Values.OrderBy(j => j.RunId, StringComparer.Ordinal).ToList();

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using Akka.Configuration;
 using Akka.Event;
 using Paystack.Actors.Airbyte.Config;
 using Paystack.Actors.Configuration;
@@ -15,54 +14,37 @@ using Paystack.Actors.Sync.Writing;
 namespace Paystack.Actors.Engine;
 
 /// <summary>
-/// The engine as a library: one ActorSystem that runs sync jobs. It keeps one RateLimiter per account for its whole
-/// life, so every job, stream and fetcher of a key shares one budget.
+/// The engine as a library: runs sync jobs on an ActorSystem its host built and owns (serve's web host, or
+/// <see cref="Hosting.EngineHost"/> for a verb). It keeps one RateLimiter per account for its whole life, so every job,
+/// stream and fetcher of a key shares one budget.
 /// </summary>
-public sealed class SyncEngine : IAsyncDisposable
+public sealed class SyncEngine
 {
     private static readonly TimeSpan IdentifyTimeout = TimeSpan.FromSeconds(3);
 
     private readonly SyncSettings _settings;
     private readonly Func<PaystackClientOptions, IRequestGate, IPaystackClient> _clientFactory;
 
+    /// <summary>The system the engine runs on; its host owns it (see <see cref="Hosting.EngineServiceCollectionExtensions.AddPaystackEngine"/>).</summary>
     public ActorSystem System { get; }
 
     /// <summary>The actors the engine started, found by account or run.</summary>
     public EngineActors Actors { get; } = new();
 
-    /// <param name="journal">Where stream journals live: <see cref="JournalConfig.Sql"/> or <see cref="JournalConfig.InMemory"/>.</param>
+    /// <param name="system">Configured by <see cref="Hosting.EngineAkkaBuilderExtensions.WithPaystackEngine"/>: journal, serializers, logging.</param>
     /// <param name="clientFactory">Builds the HTTP client of an account around the gate of its RateLimiter.</param>
-    /// <param name="config">More configuration (logging, HOCON overrides), taking precedence over <paramref name="journal"/>.</param>
     public SyncEngine(
         SyncSettings settings,
-        Config journal,
-        Func<PaystackClientOptions, IRequestGate, IPaystackClient> clientFactory,
-        Config? config = null,
-        string systemName = "paystack-sync")
+        ActorSystem system,
+        Func<PaystackClientOptions, IRequestGate, IPaystackClient> clientFactory)
     {
         _settings = settings;
         _clientFactory = clientFactory;
-        var full = (config ?? Config.Empty).WithFallback(journal).WithFallback(DeadLetters);
-        System = ActorSystem.Create(systemName, full);
-        StartSchedulerClock(System);
-        DeadLetterLog.Start(System);
+        System = system;
     }
 
     /// <summary>How long a supervisor that stopped without an outcome is given to turn out part of the system's termination.</summary>
     private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(5);
-
-    /// <summary>Dead letters go to <see cref="DeadLetterLog"/> at debug level instead of Akka's info lines that stop after ten.</summary>
-    private static readonly Config DeadLetters = ConfigurationFactory.ParseString("akka.log-dead-letters = off");
-
-    /// <summary>
-    /// Akka's scheduler starts its clock on first use, and blocks that caller until a thread-pool thread has run the
-    /// clock's first step. A job's StreamActors all make that first call at once (their recovery timeout) on
-    /// dispatcher threads, which are pool threads: on a 2-core machine they take every pool thread, and the clock
-    /// waits for the pool to grow one thread at a time — 3-4 s in about a third of the runs measured by the
-    /// benchmark's start-up scenario. Starting the clock here, from a thread that is not needed for it, costs ~1 ms.
-    /// </summary>
-    private static void StartSchedulerClock(ActorSystem system) =>
-        system.Scheduler.Advanced.ScheduleOnce(TimeSpan.FromMilliseconds(1), static () => { });
 
     /// <summary>
     /// Runs one job to its end and returns every stream's outcome. Cancelling stops the job; its journal stays consistent.
@@ -75,21 +57,23 @@ public sealed class SyncEngine : IAsyncDisposable
         IDestination destination,
         ISyncObserver? observer = null,
         CancellationToken cancellationToken = default) =>
-        RunAsync(job, clientOptions, destination, observer, started: null, cancellationToken);
+        RunAsync(job, clientOptions, destination, observer, started: null, rateLimiter: null, cancellationToken);
 
     /// <param name="started">Told once the job's supervisor has its job, before any stream runs.</param>
+    /// <param name="rateLimiter">The key's RateLimiter; the engine's own one of the account when null.</param>
     private async Task<SyncOutcome> RunAsync(
         SyncJob job,
         PaystackClientOptions clientOptions,
         IDestination destination,
         ISyncObserver? observer,
         Action<RunningJob>? started,
+        IActorRef? rateLimiter,
         CancellationToken cancellationToken)
     {
         await using var lease = await destination.LeaseAsync(job.AccountId, job.LeaseWait, cancellationToken);
         job = job with { DestinationId = lease.DestinationId };
         var runId = NewRunId();
-        var rateLimiter = RateLimiterFor(job.AccountId, clientOptions.SecretKey);
+        rateLimiter ??= RateLimiterFor(job.AccountId, clientOptions.SecretKey);
         var client = _clientFactory(clientOptions, new RateLimiterGate(rateLimiter));
         var sink = System.ActorOf(Sink.Props(destination), $"sink-{runId}");
         var supervisor = System.ActorOf(
@@ -157,8 +141,7 @@ public sealed class SyncEngine : IAsyncDisposable
 
     /// <summary>The one RateLimiter of an account, created on first use and shared by every later job.</summary>
     public IActorRef RateLimiterFor(string accountId, string secretKey) =>
-        Actors.RateLimiter(accountId, id => System.ActorOf(
-            RateLimiter.Props(_settings.RateLimits.RequestsFor(secretKey), _settings.RateLimits), $"rate-limiter-{id}"));
+        Actors.RateLimiter(accountId, id => System.ActorOf(RateLimiterProps(secretKey), $"rate-limiter-{id}"));
 
     /// <summary>
     /// Starts the <see cref="AccountRunner"/> of the request's account (<c>runner-{account}</c>): from then on its runs go
@@ -167,21 +150,50 @@ public sealed class SyncEngine : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The account has a runner already.</exception>
     public IActorRef StartAccountRunner(SyncRequest request, IRunWatcher watcher)
     {
-        var accountId = AccountId.FromSecretKey(request.Source.SecretKey);
+        var accountId = request.Source.AccountId;
         var clientOptions = ClientOptionsFor(request.Source);
         return Actors.AddAccountRunner(accountId, () => System.ActorOf(
-            AccountRunner.Props(request, (job, observer, started, ct) => RunIntoAsync(request.Destination, job, clientOptions, observer, started, ct), watcher),
+            AccountRunner.Props(request, (job, observer, started, ct) => RunIntoAsync(request.Destination, job, clientOptions, observer, started, null, ct), watcher),
             $"runner-{accountId}"));
     }
 
+    /// <summary>
+    /// Stops the account's <see cref="AccountRunner"/> and its RateLimiter (an account no longer served) and forgets
+    /// them, so the account can be started again with other settings. Stop its runs first (StopRuns or FinishRuns).
+    /// </summary>
+    public async Task StopAccountRunnerAsync(string accountId)
+    {
+        if (Actors.RemoveAccountRunner(accountId) is { } runner) await StopAsync(runner);
+        if (Actors.RemoveRateLimiter(accountId) is { } limiter) await StopAsync(limiter);
+    }
+
+    /// <summary>
+    /// How an <see cref="AccountRunner"/> that is not the engine's own (a cluster's account entity) runs the request's
+    /// jobs: each into a destination of its own opened from the request, every request granted by
+    /// <paramref name="rateLimiter"/> (see <see cref="RateLimiterProps"/>). The runs' supervisors and sinks are the engine's.
+    /// </summary>
+    public JobRunner JobRunnerFor(SyncRequest request, IActorRef rateLimiter)
+    {
+        var clientOptions = ClientOptionsFor(request.Source);
+        return (job, observer, started, ct) => RunIntoAsync(request.Destination, job, clientOptions, observer, started, rateLimiter, ct);
+    }
+
+    /// <summary>How long a RateLimiter started with holdFirstWindow grants nothing: one period and its margin.</summary>
+    public TimeSpan FirstWindowHold => _settings.RateLimits.WidestCountedWindow(_settings.RateLimits.Period);
+
+    /// <summary>A RateLimiter for <paramref name="secretKey"/> with the engine's rate-limit settings, to start where its owner wants it.</summary>
+    /// <param name="holdFirstWindow">It grants nothing for its first period (it takes over a key whose earlier grants are unknown).</param>
+    public Props RateLimiterProps(string secretKey, bool holdFirstWindow = false) =>
+        RateLimiter.Props(_settings.RateLimits.RequestsFor(secretKey), _settings.RateLimits, holdFirstWindow: holdFirstWindow);
+
     private async Task<SyncOutcome> RunIntoAsync(
         DestinationSpec spec, SyncJob job, PaystackClientOptions clientOptions, ISyncObserver observer, Action<RunningJob> started,
-        CancellationToken cancellationToken)
+        IActorRef? rateLimiter, CancellationToken cancellationToken)
     {
         var destination = DestinationFactory.Create(spec);
         try
         {
-            return await RunAsync(job, clientOptions, destination, observer, started, cancellationToken);
+            return await RunAsync(job, clientOptions, destination, observer, started, rateLimiter, cancellationToken);
         }
         finally
         {
@@ -203,8 +215,6 @@ public sealed class SyncEngine : IAsyncDisposable
         catch (TaskCanceledException) { }
         catch (AskTimeoutException) { }
     }
-
-    public async ValueTask DisposeAsync() => await System.Terminate();
 
     private sealed class NoObserver : ISyncObserver
     {

@@ -6,17 +6,21 @@ namespace Paystack.Actors.Paystack;
 /// </summary>
 public interface IRequestGate
 {
-    /// <summary>Completes when one more request may be sent.</summary>
-    Task WaitAsync(CancellationToken cancellationToken);
+    /// <summary>Completes when one more request may be sent, with the permit to report its response under.</summary>
+    Task<RequestPermit> WaitAsync(CancellationToken cancellationToken);
 
-    /// <summary>Tells the gate what a response said: its status and any rate-limit headers.</summary>
-    void Report(int statusCode, RateLimitHeaders headers);
+    /// <summary>Tells the gate what the response to <paramref name="permit"/>'s attempt said: its status and any rate-limit headers.</summary>
+    void Report(RequestPermit permit, int statusCode, RateLimitHeaders headers);
+
+    /// <summary>Tells the gate that <paramref name="permit"/>'s attempt ended without a response (a timeout, a transport error, a cancellation).</summary>
+    void Abandon(RequestPermit permit) { }
 
     public static IRequestGate Unlimited { get; } = new UnlimitedGate();
 
     private sealed class UnlimitedGate : IRequestGate
     {
-        public Task WaitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public void Report(int statusCode, RateLimitHeaders headers) { }
+        private static readonly Task<RequestPermit> Admitted = Task.FromResult(RequestPermit.Untracked);
+        public Task<RequestPermit> WaitAsync(CancellationToken cancellationToken) => Admitted;
+        public void Report(RequestPermit permit, int statusCode, RateLimitHeaders headers) { }
     }
 }

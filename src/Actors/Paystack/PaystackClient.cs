@@ -112,7 +112,7 @@ public sealed class PaystackClient : IPaystackClient, IDisposable
     private async ValueTask<PageResult> AttemptAsync(Call call, CancellationToken cancellationToken)
     {
         var attempt = ++call.Attempts;
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var permit = await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
@@ -129,7 +129,7 @@ public sealed class PaystackClient : IPaystackClient, IDisposable
                 .ConfigureAwait(false);
             status = (int)response.StatusCode;
             var headers = RateLimitHeaderParser.Parse(response.Headers, DateTimeOffset.UtcNow);
-            _gate.Report(status.Value, headers);
+            _gate.Report(permit, status.Value, headers);
             if (status == 429)
             {
                 call.RateLimited++;
@@ -170,6 +170,11 @@ public sealed class PaystackClient : IPaystackClient, IDisposable
             }
 
             throw new PaystackApiException(PaystackErrorKind.InvalidResponse, $"{call.Label}: {Scrub(cause)}", status);
+        }
+        finally
+        {
+            // No response: the gate must not wait for one (it may hold the key's next owner until it has).
+            if (status is null) _gate.Abandon(permit);
         }
     }
 

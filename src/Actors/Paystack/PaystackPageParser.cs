@@ -1,50 +1,206 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace Paystack.Actors.Paystack;
 
 /// <summary>
-/// Reads a list response (<c>{status, message, data: [...], meta: {...}}</c>). Each record stays raw JSON; only the
-/// primary key and the cursor field are read, so no field is lost or reshaped.
+/// Reads a list response (<c>{status, message, data: [...], meta: {...}}</c>). Each record stays raw JSON (the UTF-8 bytes
+/// it arrived in); only the primary key and the cursor field are read, so no field is lost or reshaped.
 /// </summary>
 internal static class PaystackPageParser
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
 
     /// <exception cref="InvalidBodyException">The body is not JSON, is cut off, or is JSON without a list envelope.</exception>
+    /// <remarks>
+    /// One forward read of the body: each record is copied out as its bytes with where each of its top-level fields
+    /// lies (<see cref="RecordField"/>), so a destination types its columns without reading the record again.
+    /// Problems are reported in the order a whole-document check would find them: JSON that does not parse first, then
+    /// the envelope, then the records.
+    /// </remarks>
     public static (IReadOnlyList<PaystackRecord> Records, PageMeta Meta) Parse(
         ReadOnlyMemory<byte> body, StreamDefinition stream, string? mediaType = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using (var document = ParseDocument(body, mediaType))
+        var page = new PageRead();
+        try
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            var reader = new Utf8JsonReader(body.Span, ReaderOptions);
+            if (!reader.Read()) throw new JsonException("The body holds no JSON value.");
+            page.RootToken = reader.TokenType;
+            if (reader.TokenType == JsonTokenType.StartObject) ReadEnvelope(ref reader, body, stream, page);
+            else if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
+            if (reader.Read()) throw new JsonException("More than one JSON value in the body.");
+        }
+        catch (JsonException ex)
+        {
+            // Anything Paystack sends is JSON; HTML or a cut-off body comes from a proxy or a dropped connection.
+            throw new InvalidBodyException(BodySniffer.Describe(body.Span, mediaType), retryable: true, ex);
+        }
+
+        if (page.RootToken != JsonTokenType.StartObject)
+        {
+            throw new InvalidBodyException($"a JSON {Describe(page.RootToken)} instead of Paystack's response object", retryable: false);
+        }
+
+        if (page.StatusFalse)
+        {
+            throw new InvalidBodyException($"status false with a success code: {page.Message ?? "no message"}", retryable: false);
+        }
+
+        if (page.DataToken is not { } data)
+        {
+            throw new InvalidBodyException("a JSON object without 'data'", retryable: false);
+        }
+
+        var records = data switch
+        {
+            JsonTokenType.StartArray => page.RecordError is { } error ? throw error : page.Records!,
+            JsonTokenType.Null => [],
+            _ => throw new InvalidBodyException($"'data' as a JSON {Describe(data)} instead of a list", retryable: false),
+        };
+        return (records, page.Meta);
+    }
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128 };
+
+    /// <summary>What the read of a list response found; checked once the whole body has been read.</summary>
+    private sealed class PageRead
+    {
+        public JsonTokenType RootToken;
+        public bool StatusFalse;
+        public string? Message;
+        public JsonTokenType? DataToken;
+        public IReadOnlyList<PaystackRecord>? Records;
+        public InvalidBodyException? RecordError;
+        public PageMeta Meta = Empty;
+    }
+
+    /// <summary>The envelope's properties; a property given twice counts as its last value, as in a JSON document.</summary>
+    private static void ReadEnvelope(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, StreamDefinition stream, PageRead page)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.ValueTextEquals("status") ? 1 : reader.ValueTextEquals("message") ? 2
+                : reader.ValueTextEquals("data") ? 3 : reader.ValueTextEquals("meta") ? 4 : 0;
+            reader.Read();
+            switch (name)
             {
-                throw new InvalidBodyException($"a JSON {Describe(root.ValueKind)} instead of Paystack's response object", retryable: false);
+                case 1:
+                    page.StatusFalse = reader.TokenType == JsonTokenType.False;
+                    break;
+                case 2:
+                    page.Message = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    break;
+                case 3:
+                    page.DataToken = reader.TokenType;
+                    page.Records = null;
+                    page.RecordError = null;
+                    if (reader.TokenType == JsonTokenType.StartArray)
+                    {
+                        page.Records = ReadRecords(ref reader, body, stream, out page.RecordError);
+                        continue;
+                    }
+                    break;
+                case 4:
+                    page.Meta = ReadMeta(JsonElement.ParseValue(ref reader));
+                    continue;
             }
 
-            if (root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.False)
-            {
-                var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-                throw new InvalidBodyException($"status false with a success code: {message ?? "no message"}", retryable: false);
-            }
-
-            if (!root.TryGetProperty("data", out var data))
-            {
-                throw new InvalidBodyException("a JSON object without 'data'", retryable: false);
-            }
-
-            var records = data.ValueKind switch
-            {
-                JsonValueKind.Array => ReadRecords(data, stream),
-                JsonValueKind.Null => [],
-                _ => throw new InvalidBodyException($"'data' as a JSON {Describe(data.ValueKind)} instead of a list", retryable: false),
-            };
-            var meta = root.TryGetProperty("meta", out var metaElement) ? ReadMeta(metaElement) : Empty;
-            return (records, meta);
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
         }
     }
+
+    /// <summary>The records of <c>data</c>, the reader on its first element; ends on the array's end.</summary>
+    private static List<PaystackRecord> ReadRecords(
+        ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, StreamDefinition stream, out InvalidBodyException? error)
+    {
+        error = null;
+        var records = new List<PaystackRecord>();
+        var fields = new List<RecordField>(64);
+        for (var index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                error ??= new InvalidBodyException($"record {index} is a JSON {Describe(reader.TokenType)}, not an object", retryable: false);
+                if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
+                continue;
+            }
+
+            var record = ReadRecord(ref reader, body, stream, fields);
+            if (record is null)
+            {
+                error ??= new InvalidBodyException($"record {index} has no usable '{stream.PrimaryKey}'", retryable: false);
+                continue;
+            }
+
+            records.Add(record);
+        }
+
+        return records;
+    }
+
+    /// <summary>One record, the reader on its start; ends on its end. Null when it has no usable key.</summary>
+    private static PaystackRecord? ReadRecord(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, StreamDefinition stream, List<RecordField> fields)
+    {
+        var start = (int)reader.TokenStartIndex;
+        string? id = null;
+        (string? Raw, DateTimeOffset? Parsed) cursor = (null, null);
+        fields.Clear();
+        var located = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var nameStart = (int)reader.TokenStartIndex + 1 - start; // after the opening quote
+            var nameLength = reader.ValueSpan.Length;
+            var nameEscaped = reader.ValueIsEscaped;
+            var isKey = reader.ValueTextEquals(stream.PrimaryKey);
+            var isCursor = reader.ValueTextEquals(stream.CursorField);
+            reader.Read();
+            var token = reader.TokenType;
+            var valueStart = (int)reader.TokenStartIndex;
+            var valueEscaped = token == JsonTokenType.String && reader.ValueIsEscaped;
+            if (isKey) id = ReadKey(ref reader);
+            if (isCursor) cursor = ReadCursor(ref reader);
+            if (token is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+            if (nameLength > RecordField.MaxNameLength) located = false;
+            else fields.Add(new RecordField(
+                nameStart, nameLength, nameEscaped, valueStart - start, (int)reader.BytesConsumed - valueStart, token, valueEscaped));
+        }
+
+        if (id is null) return null;
+        var utf8 = body.Span[start..(int)reader.BytesConsumed].ToArray();
+        return new PaystackRecord(id, cursor.Parsed, cursor.Raw, utf8, located ? fields.ToArray() : null);
+    }
+
+    /// <summary>Numbers keep their exact JSON digits (ids exceed Int32 and must not pass through a double).</summary>
+    private static string? ReadKey(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.String => reader.GetString() is { Length: > 0 } text ? text : null,
+        _ => null,
+    };
+
+    private static (string? Raw, DateTimeOffset? Parsed) ReadCursor(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String) return (null, null);
+        var raw = reader.GetString();
+        if (reader.TryGetDateTimeOffset(out var parsed)) return (raw, parsed.ToUniversalTime());
+        return DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out parsed)
+            ? (raw, parsed)
+            : (raw, null);
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "list",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True or JsonTokenType.False => "boolean",
+        JsonTokenType.Null => "null",
+        _ => "object",
+    };
 
     /// <summary>
     /// Reads a fetch-by-id response (<c>{status, message, data: {...}}</c>) as a page of one record, so it shares the
@@ -66,7 +222,7 @@ internal static class PaystackPageParser
             var id = ReadKey(data, stream.PrimaryKey)
                 ?? throw new InvalidBodyException($"the record has no usable '{stream.PrimaryKey}'", retryable: false);
             var (cursorValue, createdAt) = ReadCursor(data, stream.CursorField);
-            return ([new PaystackRecord(id, createdAt, cursorValue, data.GetRawText())], Empty);
+            return ([Record(data, id, createdAt, cursorValue)], Empty);
         }
     }
 
@@ -85,25 +241,9 @@ internal static class PaystackPageParser
         }
     }
 
-    private static PaystackRecord[] ReadRecords(JsonElement data, StreamDefinition stream)
-    {
-        var records = new PaystackRecord[data.GetArrayLength()];
-        var index = 0;
-        foreach (var element in data.EnumerateArray())
-        {
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvalidBodyException($"record {index} is a JSON {Describe(element.ValueKind)}, not an object", retryable: false);
-            }
-
-            var id = ReadKey(element, stream.PrimaryKey)
-                ?? throw new InvalidBodyException($"record {index} has no usable '{stream.PrimaryKey}'", retryable: false);
-            var (cursorValue, createdAt) = ReadCursor(element, stream.CursorField);
-            records[index++] = new PaystackRecord(id, createdAt, cursorValue, element.GetRawText());
-        }
-
-        return records;
-    }
+    /// <summary>The record as the bytes it arrived in, so a destination types and stores them without transcoding.</summary>
+    private static PaystackRecord Record(JsonElement element, string id, DateTimeOffset? createdAt, string? cursorValue) =>
+        new(id, createdAt, cursorValue, JsonMarshal.GetRawUtf8Value(element).ToArray());
 
     /// <summary>Numbers keep their exact JSON digits (ids exceed Int32 and must not pass through a double).</summary>
     private static string? ReadKey(JsonElement record, string name)

@@ -45,7 +45,8 @@ public sealed class AccountRunner : ReceiveActor
         Receive<RunEnded>(OnRunEnded);
         Receive<SetPaused>(SetStreamPaused);
         Receive<GetStatus>(_ => Sender.Tell(new AccountStatus(_going?.Run, _last, [.. _paused])));
-        Receive<StopRuns>(_ => Stop());
+        Receive<StopRuns>(_ => Stop(cancel: true));
+        Receive<FinishRuns>(_ => Stop(cancel: false));
     }
 
     private void Start(StartRun start)
@@ -66,7 +67,7 @@ public sealed class AccountRunner : ReceiveActor
     /// <summary>Off the runner's thread (opening a destination may block); every ending becomes a <see cref="RunEnded"/>.</summary>
     private async Task<RunEnded> RunToEndAsync(Going going, IActorRef self)
     {
-        var observer = new CompositeSyncObserver(going.Run.Observer, new MetricsObserver());
+        var observer = new CompositeSyncObserver(going.Run.Observer, new MetricsObserver(_request.Source.AccountId));
         try
         {
             var outcome = await Task.Run(() => _runJob(
@@ -130,7 +131,7 @@ public sealed class AccountRunner : ReceiveActor
         _going = null;
         var finished = Finished(going.Run, ended, DateTimeOffset.UtcNow);
         _last = finished;
-        SyncMetrics.RunFinished(finished.EndLabel, finished.Duration);
+        SyncMetrics.RunFinished(_request.Source.AccountId, finished.EndLabel, finished.Duration);
         _watcher.RunFinished(finished);
         foreach (var waiting in _awaitingStop) waiting.Tell(new RunsStopped(finished));
         _awaitingStop.Clear();
@@ -150,7 +151,8 @@ public sealed class AccountRunner : ReceiveActor
         ? null
         : string.Join("; ", outcome.Streams.Where(s => !s.Succeeded).Select(s => $"{s.Stream}: {s.Error}"));
 
-    private void Stop()
+    /// <param name="cancel">Cancel the run going, or let it finish.</param>
+    private void Stop(bool cancel)
     {
         _stopping = true;
         if (_going is not { } going)
@@ -159,7 +161,7 @@ public sealed class AccountRunner : ReceiveActor
             return;
         }
         _awaitingStop.Add(Sender);
-        CancelOffThread(going);
+        if (cancel) CancelOffThread(going);
     }
 
     /// <summary>The actor system is going down: the run cannot report its end here, so it is cancelled.</summary>

@@ -47,6 +47,16 @@ public static class AccountRunnerProtocol
         private StopRuns() { }
     }
 
+    /// <summary>
+    /// Refuses every later run and lets the run going finish on its own (an account removed or changed while serving);
+    /// answered with <see cref="RunsStopped"/> once that run has ended.
+    /// </summary>
+    public sealed record FinishRuns
+    {
+        public static FinishRuns Instance { get; } = new();
+        private FinishRuns() { }
+    }
+
     /// <param name="Cancelled">The run that was going, as it ended; null when none was.</param>
     public sealed record RunsStopped(FinishedRun? Cancelled) : INoSerializationVerificationNeeded;
 }

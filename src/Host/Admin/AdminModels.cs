@@ -17,6 +17,21 @@ internal static class AdminModels
         IReadOnlyList<StreamView> Streams,
         Webhooks.WebhookStatusView? Webhooks = null);
 
+    /// <summary>Every account the service is configured with: <c>GET /admin/accounts</c>.</summary>
+    /// <param name="SourceProblem">Why the last reload of the accounts file changed nothing; null when it was read.</param>
+    public sealed record AccountList(IReadOnlyList<AccountSummary> Accounts, string? SourceProblem);
+
+    /// <param name="State">
+    /// idle (its last run succeeded, or none yet), running, failing (its last run failed or was skipped), starting (a
+    /// changed account waiting for the run of its previous settings to finish), removing (its last run is finishing),
+    /// or invalid (its entry is refused: see <paramref name="Problem"/>).
+    /// </param>
+    /// <param name="Destination">Where it syncs to, any password masked.</param>
+    /// <param name="Problem">What is wrong with its entry, naming the field; null when nothing is.</param>
+    public sealed record AccountSummary(
+        string Name, string State, string? Schedule, DateTimeOffset? NextRun, RunInfo? CurrentRun, RunInfo? LastRun,
+        string? Destination, string? Problem);
+
     /// <param name="State">running, succeeded, failed, cancelled or skipped (another run held the destination).</param>
     public sealed record RunInfo(
         string? RunId, string Reason, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string State,

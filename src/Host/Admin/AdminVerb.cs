@@ -22,6 +22,17 @@ internal static class AdminVerb
         HelpName = "TOKEN",
     };
 
+    /// <summary><c>--account NAME</c>, for the verbs about one account; optional while the service syncs one account.</summary>
+    public static Option<string?> AccountOption() => new("--account")
+    {
+        Description = "The account, by its name in the accounts file (optional when the service syncs one account).",
+        HelpName = "NAME",
+    };
+
+    /// <summary>The query string that names the account given with <paramref name="account"/>, or nothing.</summary>
+    public static string AccountQuery(ParseResult parseResult, Option<string?> account) =>
+        parseResult.GetValue(account) is { Length: > 0 } name ? $"?account={Uri.EscapeDataString(name)}" : "";
+
     /// <summary>Adds the shared options to <paramref name="command"/> and runs <paramref name="body"/> with a client and a console.</summary>
     public static void SetAction(Command command, Func<ParseResult, AdminClient, AdminOutput, CancellationToken, Task<int>> body)
     {

@@ -16,7 +16,7 @@ internal static class ReadRunner
     {
         var key = inputs.Source.SecretKey;
         var job = ReadJobPlanner.Plan(inputs.Source, inputs.Catalog, inputs.State);
-        await using var runtime = EngineRuntime.Start(inputs.Settings, key, inMemoryJournal: true, output.LogOptions(logLevel));
+        await using var runtime = await EngineRuntime.StartAsync(inputs.Settings, key, inMemoryJournal: true, output.LogOptions(logLevel), cancellationToken: cancellationToken);
         if (inputs.State.IgnoredStreams.Count > 0)
             output.Info($"The state names streams this source does not have; ignored: {string.Join(", ", inputs.State.IgnoredStreams)}");
         output.Info($"Reading {string.Join(", ", inputs.Catalog.Streams.Select(s => $"{s.Name} ({s.SyncMode})"))} with {inputs.Source}");

@@ -23,5 +23,6 @@ internal static class CommandCatalog
         TriggerCommand.Create(),
         PauseCommand.Create(),
         ResumeCommand.Create(),
+        ClusterCommand.Create(),
     ];
 }

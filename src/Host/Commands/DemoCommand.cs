@@ -65,7 +65,7 @@ internal static class DemoCommand
             var source = new SourceConfig(sandbox.Options.TestKey, sandbox.Options.DataStart, BaseUrl: sandbox.BaseUrl);
             var request = new SyncRequest(source, DestinationSpec.Parse($"sqlite:{file.FullName}"), StreamCatalog.All, SyncMode.Incremental, WriteMode.AppendDedup);
             var settings = SyncSettingsLoader.Load();
-            await using var runtime = EngineRuntime.Start(settings, source.SecretKey, inMemoryJournal: false,
+            await using var runtime = await EngineRuntime.StartAsync(settings, source.SecretKey, inMemoryJournal: false,
                 EngineRuntime.LogOptions("error", json: false),
                 s => s with
                 {

@@ -11,11 +11,13 @@ internal static class PauseCommand
     {
         var stream = new Argument<string>("stream") { Description = "The stream's name, e.g. transactions." };
         var command = new Command("pause", "Pause a stream of a running `serve` (pages in flight finish; later runs start it paused).") { stream };
+        var account = AdminVerb.AccountOption();
+        command.Options.Add(account);
         AdminVerb.SetAction(command, async (parseResult, client, output, cancellationToken) =>
         {
             var name = parseResult.GetValue(stream)!;
             var result = await client.PostAsync<AdminModels.PauseResult>(
-                $"admin/streams/{Uri.EscapeDataString(name)}/pause", cancellationToken);
+                $"admin/streams/{Uri.EscapeDataString(name)}/pause{AdminVerb.AccountQuery(parseResult, account)}", cancellationToken);
             await output.PrintAsync(result, PauseResultText.Print);
             return ExitCodes.Success;
         });

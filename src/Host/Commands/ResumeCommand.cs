@@ -11,11 +11,13 @@ internal static class ResumeCommand
     {
         var stream = new Argument<string>("stream") { Description = "The stream's name, e.g. transactions." };
         var command = new Command("resume", "Resume a paused stream of a running `serve`.") { stream };
+        var account = AdminVerb.AccountOption();
+        command.Options.Add(account);
         AdminVerb.SetAction(command, async (parseResult, client, output, cancellationToken) =>
         {
             var name = parseResult.GetValue(stream)!;
             var result = await client.PostAsync<AdminModels.PauseResult>(
-                $"admin/streams/{Uri.EscapeDataString(name)}/resume", cancellationToken);
+                $"admin/streams/{Uri.EscapeDataString(name)}/resume{AdminVerb.AccountQuery(parseResult, account)}", cancellationToken);
             await output.PrintAsync(result, PauseResultText.Print);
             return ExitCodes.Success;
         });

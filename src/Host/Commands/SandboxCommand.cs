@@ -24,6 +24,8 @@ internal static class SandboxCommand
             HelpName = "PATH=N",
             AllowMultipleArgumentsPerToken = true,
         };
+        var accounts = Option("--accounts",
+            "Further accounts, each with its own key (sk_test_account01, ...), data set, rate limit and request log.", 0);
         var seed = Option("--seed", "Seed of the generated data (and of the fault dice).", defaults.Seed);
         var latency = Option("--latency-ms", "Delay added to every answer, in milliseconds.", 0);
         var jitter = Option("--jitter-ms", "Extra random delay up to this many milliseconds.", 0);
@@ -55,7 +57,7 @@ internal static class SandboxCommand
 
         var command = new Command("sandbox", "Run a fake Paystack API (deterministic data, rate limits, faults) until Ctrl+C.")
         {
-            port, records, streamRecords, seed, latency, jitter, errorRate, resetRate, truncatedRate, htmlRate, newRecords,
+            port, records, streamRecords, accounts, seed, latency, jitter, errorRate, resetRate, truncatedRate, htmlRate, newRecords,
             testLimit, liveLimit, window, maxPage, oversized, fromExclusive, toInclusive,
             webhookUrl, changesPerMinute, dropRate, duplicateRate, reorderRate, forgeRate, webhookDelay,
         };
@@ -70,6 +72,7 @@ internal static class SandboxCommand
                 {
                     Seed = parseResult.GetValue(seed),
                     RecordsPerStream = parseResult.GetValue(records),
+                    GeneratedAccounts = parseResult.GetValue(accounts),
                     TestRateLimit = parseResult.GetValue(testLimit),
                     LiveRateLimit = parseResult.GetValue(liveLimit),
                     RateLimitWindow = TimeSpan.FromSeconds(parseResult.GetValue(window)),
@@ -127,6 +130,9 @@ internal static class SandboxCommand
                 await output.WriteLineAsync($"  test key: {options.TestKey}  ({options.TestRateLimit} requests / {options.RateLimitWindow.TotalSeconds:0.###} s)");
                 await output.WriteLineAsync($"  live key: {options.LiveKey}  ({options.LiveRateLimit} requests / {options.RateLimitWindow.TotalSeconds:0.###} s)");
                 await output.WriteLineAsync($"  resources: {string.Join(", ", SandboxStore.Paths.Select(p => $"{p} ({server.Store.Count(p)})"))}");
+                foreach (var account in server.Accounts.Skip(2))
+                    await output.WriteLineAsync(
+                        $"  account key: {account.Key}  ({account.RateLimit} requests / {account.RateLimitWindow.TotalSeconds:0.###} s, {account.Store.Count("transaction")} transactions)");
                 WebhookFeed? feed = null;
                 if (parseResult.GetValue(webhookUrl) is { } target)
                 {

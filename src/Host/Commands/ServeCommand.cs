@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Paystack.Actors.Cluster;
 using Paystack.Actors.Logging;
 using Paystack.Host.Running;
 using Paystack.Host.Serve;
+using Paystack.Host.Serve.Cluster;
 
 namespace Paystack.Host.Commands;
 
@@ -18,22 +20,28 @@ internal static class ServeCommand
         var options = new ServeCommandOptions();
         var command = new Command("serve", "Run syncs on a schedule as a service, with an admin endpoint and Prometheus metrics.");
         foreach (var option in options.All) command.Options.Add(option);
+        var cluster = new ClusterCommandOptions();
+        foreach (var option in cluster.All) command.Options.Add(option);
 
         // Synchronous on purpose: the Generic Host handles SIGTERM itself and needs longer than the parser's 2 s grace to stop a run.
         command.SetAction(parseResult =>
         {
             var error = parseResult.InvocationConfiguration.Error;
             ServeOptions serve;
+            ClusterOptions? node;
             try
             {
                 serve = options.Read(parseResult, warning => error.WriteLine($"paystack-sync serve: warning: {warning}"));
+                node = cluster.Read(parseResult, serve);
             }
             catch (Exception invalid) when (SyncCommandOptions.IsBadInput(invalid))
             {
                 error.WriteLine($"paystack-sync serve: {invalid.Message}");
                 return ExitCodes.BadInput;
             }
-            return RunAsync(serve, error).GetAwaiter().GetResult();
+            return node is null
+                ? RunAsync(serve, error).GetAwaiter().GetResult()
+                : ClusterServeCommand.RunAsync(serve, node, error).GetAwaiter().GetResult();
         });
         return command;
     }

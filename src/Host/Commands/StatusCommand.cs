@@ -6,18 +6,54 @@ using Spectre.Console;
 
 namespace Paystack.Host.Commands;
 
-/// <summary><c>paystack-sync status</c>: the running service's schedule, current and last run, rate limiter and per-stream progress.</summary>
+/// <summary>
+/// <c>paystack-sync status</c>: an account's schedule, current and last run, rate limiter and per-stream progress.
+/// A service that syncs several accounts is shown as a table of its accounts, each with its state, unless
+/// <c>--account</c> names one.
+/// </summary>
 internal static class StatusCommand
 {
     public static Command Create()
     {
-        var command = new Command("status", "Show what a running `serve` is doing: runs, schedule, rate limiter, every stream.");
-        AdminVerb.SetAction(command, async (_, client, output, cancellationToken) =>
+        var command = new Command("status", "Show what a running `serve` is doing: its accounts, or one account's runs, schedule, rate limiter and streams.");
+        var account = AdminVerb.AccountOption();
+        command.Options.Add(account);
+        AdminVerb.SetAction(command, async (parseResult, client, output, cancellationToken) =>
         {
-            await output.PrintAsync(await client.GetAsync<AdminModels.Status>("admin/status", cancellationToken), Print);
+            var query = AdminVerb.AccountQuery(parseResult, account);
+            if (query.Length == 0)
+            {
+                var accounts = await client.GetAsync<AdminModels.AccountList>("admin/accounts", cancellationToken);
+                if (accounts.Accounts.Count != 1 || accounts.Accounts[0].State is "invalid" or "starting" or "removing")
+                {
+                    await output.PrintAsync(accounts, PrintAccounts);
+                    return ExitCodes.Success;
+                }
+            }
+            await output.PrintAsync(await client.GetAsync<AdminModels.Status>($"admin/status{query}", cancellationToken), Print);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static void PrintAccounts(AdminModels.AccountList list, IAnsiConsole console)
+    {
+        if (list.SourceProblem is { } source) console.MarkupLine($"[red]{Markup.Escape(source)}[/]");
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var column in new[] { "Account", "State", "Schedule", "Next run", "Current run", "Last run", "Destination", "Problem" })
+            table.AddColumn(column);
+        foreach (var a in list.Accounts)
+            table.AddRow(
+                Markup.Escape(a.Name),
+                State(a.State),
+                Markup.Escape(a.Schedule ?? "-"),
+                a.NextRun is { } next ? Time(next) : "-",
+                Run(a.CurrentRun),
+                Run(a.LastRun),
+                Markup.Escape(a.Destination ?? "-"),
+                a.Problem is { } problem ? $"[red]{Markup.Escape(problem)}[/]" : "");
+        console.Write(table);
+        console.MarkupLine("Details of one account: [bold]paystack-sync status --account NAME[/]");
     }
 
     private static void Print(AdminModels.Status status, IAnsiConsole console)
@@ -81,9 +117,9 @@ internal static class StatusCommand
     private static string State(string state) => state switch
     {
         "running" => "[blue]running[/]",
-        "completed" or "succeeded" => $"[green]{state}[/]",
-        "failed" => "[red]failed[/]",
-        "paused" or "retrying" or "cancelled" => $"[yellow]{state}[/]",
+        "completed" or "succeeded" or "idle" => $"[green]{state}[/]",
+        "failed" or "failing" or "invalid" => $"[red]{state}[/]",
+        "paused" or "retrying" or "cancelled" or "skipped" or "starting" or "removing" => $"[yellow]{state}[/]",
         _ => Markup.Escape(state),
     };
 

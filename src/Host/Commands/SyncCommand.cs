@@ -41,7 +41,7 @@ internal static class SyncCommand
             EngineRuntime? runtime = null;
             try
             {
-                runtime = EngineRuntime.Start(inputs.Settings, request.Source.SecretKey, inMemoryJournal: false, logOptions);
+                runtime = await EngineRuntime.StartAsync(inputs.Settings, request.Source.SecretKey, inMemoryJournal: false, logOptions, cancellationToken: cancellationToken);
                 var outcome = await SyncRunner.RunAsync(runtime, request, console, cancellationToken, parseResult.GetValue(json));
                 return outcome.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
             }

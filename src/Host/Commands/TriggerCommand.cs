@@ -12,9 +12,12 @@ internal static class TriggerCommand
     public static Command Create()
     {
         var command = new Command("trigger", "Start a run of a running `serve` now (refused while one is going).");
-        AdminVerb.SetAction(command, async (_, client, output, cancellationToken) =>
+        var account = AdminVerb.AccountOption();
+        command.Options.Add(account);
+        AdminVerb.SetAction(command, async (parseResult, client, output, cancellationToken) =>
         {
-            var result = await client.PostAsync<AdminModels.TriggerResult>("admin/trigger", cancellationToken, HttpStatusCode.Conflict);
+            var result = await client.PostAsync<AdminModels.TriggerResult>(
+                $"admin/trigger{AdminVerb.AccountQuery(parseResult, account)}", cancellationToken, HttpStatusCode.Conflict);
             await output.PrintAsync(result, (r, console) =>
                 console.MarkupLine(r.Started ? $"[green]{Markup.Escape(r.Message)}[/]" : $"[yellow]{Markup.Escape(r.Message)}[/]"));
             return result.Started ? ExitCodes.Success : ExitCodes.Failed;

@@ -112,12 +112,30 @@ internal sealed class SyncCommandOptions
         var writeMode = ParseWriteMode(parseResult.GetValue(Mode));
         var destination = ParseDestination(parseResult.GetValue(Destination));
         var streams = ParseStreams(parseResult.GetValue(Streams));
+        var engine = ReadEngine(parseResult, () => SourceConfigReader.Load(parseResult.GetValue(Config)!.FullName, warn: warn));
+        // Last, as it touches the file system: a bad path is refused here rather than from deep inside a run.
+        if (destination.Kind == DestinationKind.Sqlite) SqliteFileCheck.EnsureWritable(destination.Target, "--destination");
+
+        var request = new SyncRequest(engine.Source!, destination, streams, SyncModeFor(writeMode, parseResult.GetValue(FullRefresh)), writeMode)
+        {
+            LeaseWait = engine.LeaseWait,
+        };
+        return new SyncCommandInputs(request, engine.Settings, engine.LogLevel, engine.LogJson);
+    }
+
+    /// <summary>
+    /// What does not depend on the account: the journal, <c>--wait</c>, logging and the HOCON settings. <c>serve
+    /// --accounts</c> reads only these; the accounts come from its file.
+    /// </summary>
+    /// <param name="loadSource">Loads the source config between the cheap checks and the HOCON file; null when there is none.</param>
+    public EngineInputs ReadEngine(ParseResult parseResult, Func<SourceConfig>? loadSource = null)
+    {
         var journal = parseResult.GetValue(Journal) is { } spec ? JournalSpec.Parse(spec) : null;
         var leaseWait = parseResult.GetResult(Wait) is null ? TimeSpan.Zero : ParseWait(parseResult.GetValue(Wait));
         var logLevel = parseResult.GetValue(LogLevel);
         ParseLogLevel(logLevel);
 
-        var source = SourceConfigReader.Load(parseResult.GetValue(Config)!.FullName, warn: warn);
+        var source = loadSource?.Invoke();
         var settings = SyncSettingsLoader.Load(parseResult.GetValue(Hocon)?.FullName);
         // --journal names where the journal lives; how a SQLite journal is kept still comes from the HOCON settings.
         if (journal is not null)
@@ -128,17 +146,12 @@ internal sealed class SyncCommandOptions
                     Persistence = journal with { SqliteJournalMode = settings.Settings.Persistence.SqliteJournalMode },
                 },
             };
-
-        // Last, as they touch the file system: a bad path is refused here rather than from deep inside a run.
-        if (destination.Kind == DestinationKind.Sqlite) SqliteFileCheck.EnsureWritable(destination.Target, "--destination");
         SqliteFileCheck.EnsureJournalWritable(settings.Settings.Persistence, journal is null ? JournalSetting : "--journal");
-
-        var request = new SyncRequest(source, destination, streams, SyncModeFor(writeMode, parseResult.GetValue(FullRefresh)), writeMode)
-        {
-            LeaseWait = leaseWait,
-        };
-        return new SyncCommandInputs(request, settings, logLevel!, parseResult.GetValue(LogJson));
+        return new EngineInputs(settings, leaseWait, logLevel!, parseResult.GetValue(LogJson), source);
     }
+
+    /// <param name="Source">The source config, when one was loaded.</param>
+    public sealed record EngineInputs(LoadedSyncSettings Settings, TimeSpan LeaseWait, string LogLevel, bool LogJson, SourceConfig? Source);
 
     /// <exception cref="ArgumentException">Not a destination spec; the message names --destination.</exception>
     public static DestinationSpec ParseDestination(string? spec)

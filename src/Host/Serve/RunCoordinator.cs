@@ -3,16 +3,16 @@ using Paystack.Actors.Engine;
 using Paystack.Actors.Runs;
 using Paystack.Actors.Sync.Fetching;
 using Paystack.Host.Admin;
-using Paystack.Host.Running;
+using Paystack.Host.Serve.Accounts;
 using Serilog;
 using static Paystack.Actors.Runs.AccountRunnerProtocol;
 
 namespace Paystack.Host.Serve;
 
 /// <summary>
-/// Serve's line to the account's <see cref="AccountRunner"/>, which keeps the rules (one run at a time, the paused
+/// Serve's line to one account's <see cref="AccountRunner"/>, which keeps the rules (one run at a time, the paused
 /// streams): asks it to start runs, pause and resume streams and report, and turns its answers into the admin
-/// endpoint's models.
+/// endpoint's models. One per account served (<see cref="Accounts.ServeAccounts"/>).
 /// </summary>
 internal sealed class RunCoordinator
 {
@@ -22,20 +22,30 @@ internal sealed class RunCoordinator
     /// <summary>A cancelled run stops its supervisor and Sink within 10 s each (<c>SyncEngine</c>); this bounds the whole wait.</summary>
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>A run let finish before its account is changed or removed may take as long as the engine lets a run go.</summary>
+    private static readonly TimeSpan FinishTimeoutBeyondRunTimeout = TimeSpan.FromMinutes(2);
+
     private readonly SyncEngine _engine;
     private readonly SyncRequest _request;
-    private readonly ServeOptions _options;
+    private readonly TimeSpan _stallTimeout;
+    private readonly TimeSpan _runTimeout;
     private readonly ILogger _log;
 
-    public RunCoordinator(EngineRuntime runtime, ServeOptions options)
+    /// <param name="stallTimeout">engine.stall-timeout: how long a stream may go without progress before readiness names it.</param>
+    /// <param name="runTimeout">engine.run-timeout: the longest a run goes, hence the longest <see cref="FinishAsync"/> waits.</param>
+    public RunCoordinator(SyncEngine engine, ServeAccount account, TimeSpan stallTimeout, TimeSpan runTimeout, ILogger log)
     {
-        _engine = runtime.Engine;
-        _request = options.Sync.Request;
-        _options = options;
-        _log = runtime.Logger.ForContext("SourceContext", "Paystack.Serve");
+        _engine = engine;
+        _request = account.Request;
+        _stallTimeout = stallTimeout;
+        _runTimeout = runTimeout;
+        _log = log.ForContext("SourceContext", "Paystack.Serve");
+        Account = account;
         AccountId = _request.Source.AccountId;
         _engine.StartAccountRunner(_request, new ServeRunWatcher(_request, _log));
     }
+
+    public ServeAccount Account { get; }
 
     public string AccountId { get; }
 
@@ -66,6 +76,8 @@ internal sealed class RunCoordinator
     /// <summary>Cancels the run that is going (its journal stays consistent) and waits for it; no run starts afterwards.</summary>
     public async Task StopAsync()
     {
+        // The actor system ended first (its host then stops serve): no run is left, and no runner to answer.
+        if (_engine.System.WhenTerminated.IsCompleted) return;
         var status = await Runner.Ask<AccountStatus>(GetStatus.Instance, AskTimeout);
         if (status.Current is { } going)
             _log.Information("Stopping: cancelling the run started {StartedAt:u}; the next start resumes it", going.StartedAt);
@@ -74,6 +86,21 @@ internal sealed class RunCoordinator
         await Task.WhenAny(stopped, _engine.System.WhenTerminated);
         if (stopped.IsFaulted && stopped.Exception?.InnerException is AskTimeoutException)
             _log.Warning("The run did not stop within {Seconds} s; stopping anyway (the next start resumes from the journal)", StopTimeout.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Lets the run going finish (a changed or removed account: its run ends with the settings it started with), starts
+    /// no more, and stops the account's runner and rate limiter, so the account can be started again.
+    /// </summary>
+    public async Task FinishAsync()
+    {
+        var status = await Runner.Ask<AccountStatus>(GetStatus.Instance, AskTimeout);
+        if (status.Current is { } going)
+            _log.Information("Account {Account}: letting the run started {StartedAt:u} finish before its runner stops", AccountId, going.StartedAt);
+        var finished = Runner.Ask<RunsStopped>(FinishRuns.Instance, _runTimeout + FinishTimeoutBeyondRunTimeout);
+        await Task.WhenAny(finished, _engine.System.WhenTerminated);
+        if (_engine.System.WhenTerminated.IsCompleted) return;
+        await _engine.StopAccountRunnerAsync(AccountId);
     }
 
     /// <summary>Whether a run is going now (work that comes before a reconciliation).</summary>
@@ -96,7 +123,7 @@ internal sealed class RunCoordinator
         var streams = (status.Current ?? status.Last?.Run)?.Observer as StreamStatusObserver
             ?? new StreamStatusObserver(SyncJobs.For(_request, status.PausedStreams.ToHashSet()).Streams);
         return new AdminModels.Status(
-            AccountId, _options.Schedule.Description, NextRun,
+            AccountId, Account.Schedule.Description, NextRun,
             status.Current is { } current ? Going(current, now) : null,
             status.Last is { } last ? Ended(last) : null,
             status.PausedStreams, await LimiterAsync(cancellationToken), streams.Snapshot(now));
@@ -115,7 +142,7 @@ internal sealed class RunCoordinator
             problems.Add($"Paystack paused the key for longer than max-pause: requests are refused until {until.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
         var status = await Runner.Ask<AccountStatus>(GetStatus.Instance, AskTimeout, cancellationToken);
         if (status.Current?.Observer is StreamStatusObserver streams)
-            problems.AddRange(streams.Stalled(now, _options.Sync.Settings.Settings.Engine.StallTimeout));
+            problems.AddRange(streams.Stalled(now, _stallTimeout));
         return problems;
     }
 

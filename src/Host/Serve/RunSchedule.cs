@@ -30,18 +30,19 @@ internal sealed class RunSchedule
     public TimeSpan? Gap(DateTimeOffset now) =>
         Next(now) is { } next && Next(next) is { } after ? after - next : null;
 
+    /// <param name="everyName">How the interval is named in messages: the option, or a field of the accounts file.</param>
     /// <exception cref="ArgumentException">Neither or both given, or the value is not valid; the message says which.</exception>
-    public static RunSchedule Parse(string? every, string? cron)
+    public static RunSchedule Parse(string? every, string? cron, string everyName = "--every", string cronName = "--cron")
     {
         var hasEvery = !string.IsNullOrWhiteSpace(every);
         var hasCron = !string.IsNullOrWhiteSpace(cron);
         if (hasEvery == hasCron)
-            throw new ArgumentException("Give exactly one schedule: --every DURATION (e.g. 15m, 1h) or --cron \"EXPRESSION\" (e.g. \"*/15 * * * *\").");
+            throw new ArgumentException($"Give exactly one schedule: {everyName} DURATION (e.g. 15m, 1h) or {cronName} \"EXPRESSION\" (e.g. \"*/15 * * * *\").");
 
         if (hasEvery)
         {
             if (!HoconDuration.TryParse(every, out var interval) || interval < TimeSpan.FromSeconds(1))
-                throw new ArgumentException($"--every '{every}' is not a duration of at least 1s (write a number and a unit: 30s, 15m, 1h, 1d).");
+                throw new ArgumentException($"{everyName} '{every}' is not a duration of at least 1s (write a number and a unit: 30s, 15m, 1h, 1d).");
             return new RunSchedule(interval, null, $"every {HoconDuration.Format(interval)}");
         }
 
@@ -55,7 +56,7 @@ internal sealed class RunSchedule
         catch (CronFormatException invalid)
         {
             throw new ArgumentException(
-                $"--cron '{text}' is not a valid cron expression ({invalid.Message}). Use 5 fields (minute hour day month weekday) or 6 with seconds first.");
+                $"{cronName} '{text}' is not a valid cron expression ({invalid.Message}). Use 5 fields (minute hour day month weekday) or 6 with seconds first.");
         }
     }
 }

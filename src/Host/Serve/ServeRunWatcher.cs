@@ -11,8 +11,8 @@ internal sealed class ServeRunWatcher(SyncRequest request, ILogger log) : IRunWa
 {
     public ISyncObserver RunStarting(string reason, SyncJob job)
     {
-        log.Information("Run started ({Reason}): {Streams} into {Destination}, {Mode}, {SyncMode}",
-            reason, string.Join(",", job.Streams.Select(s => s.Stream.Name)), request.Destination.ToString(),
+        log.Information("Run started ({Reason}) of account {Account}: {Streams} into {Destination}, {Mode}, {SyncMode}",
+            reason, request.Source.AccountId, string.Join(",", job.Streams.Select(s => s.Stream.Name)), request.Destination.ToString(),
             request.WriteMode.ToString(), request.Mode == SyncMode.FullRefresh ? "full refresh" : "incremental");
         return new StreamStatusObserver(job.Streams);
     }
@@ -27,17 +27,18 @@ internal sealed class ServeRunWatcher(SyncRequest request, ILogger log) : IRunWa
         switch (finished)
         {
             case { Outcome: { } outcome }:
-                log.Information("Run {RunId} {State} in {Seconds:F1} s: {Records} records",
-                    outcome.RunId, finished.EndLabel, seconds, outcome.Streams.Sum(s => s.Stats.Records));
+                log.Information("Run {RunId} of account {Account} {State} in {Seconds:F1} s: {Records} records",
+                    outcome.RunId, request.Source.AccountId, finished.EndLabel, seconds, outcome.Streams.Sum(s => s.Stats.Records));
                 break;
             case { End: RunEnd.Skipped }:
                 log.Warning("Run skipped: {Reason}", finished.Error);
                 break;
             case { End: RunEnd.Cancelled }:
-                log.Warning("Run cancelled after {Seconds:F1} s; its journal holds every durable page and the next run resumes it", seconds);
+                log.Warning("Run cancelled after {Seconds:F1} s (account {Account}); its journal holds every durable page and the next run resumes it",
+                    seconds, request.Source.AccountId);
                 break;
             default:
-                log.Error(finished.Exception, "Run failed: {Message}", finished.Error);
+                log.Error(finished.Exception, "Run failed (account {Account}): {Message}", request.Source.AccountId, finished.Error);
                 break;
         }
     }

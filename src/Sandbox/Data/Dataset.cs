@@ -18,14 +18,28 @@ internal sealed class Dataset
 
     private readonly Dictionary<string, ResourceTable> _tables = new(StringComparer.Ordinal);
 
+    /// <summary>The data set of the options' own keys: their seed and counts.</summary>
     public Dataset(SandboxOptions options)
+        : this(options.Seed, options.RecordsFor, options.DataStart, options.DataEnd, idOffset: 0)
     {
-        var links = new DatasetLinks(options.Seed, options.DataStart, path => _tables.GetValueOrDefault(path));
-        var integration = 400_000 + (long)(RecordRandom.Hash(options.Seed, "integration", 0) % 600_000);
-        foreach (var generator in Generators)
-            _tables[generator.Path] = new ResourceTable(options.Seed, integration, generator,
-                options.RecordsFor(generator.Path), options.DataStart, options.DataEnd, links);
     }
+
+    /// <summary>
+    /// A data set from <paramref name="seed"/> with <paramref name="recordsFor"/> records per path, its ids
+    /// <paramref name="idOffset"/> above the generators' bases.
+    /// </summary>
+    public Dataset(int seed, Func<string, int> recordsFor, DateTimeOffset dataStart, DateTimeOffset dataEnd, long idOffset)
+    {
+        Seed = seed;
+        var links = new DatasetLinks(seed, dataStart, path => _tables.GetValueOrDefault(path));
+        var integration = 400_000 + (long)(RecordRandom.Hash(seed, "integration", 0) % 600_000);
+        foreach (var generator in Generators)
+            _tables[generator.Path] = new ResourceTable(seed, integration, generator,
+                recordsFor(generator.Path), dataStart, dataEnd, links, idOffset);
+    }
+
+    /// <summary>The seed every record and the balance are computed from.</summary>
+    public int Seed { get; }
 
     /// <summary>The resource paths, e.g. <c>transaction</c>.</summary>
     public static IReadOnlyList<string> Paths { get; } = Generators.Select(g => g.Path).ToArray();

@@ -22,10 +22,12 @@ internal sealed class ResourceTable
     private readonly Dictionary<long, RecordRef> _addedById = [];
     private readonly Dictionary<long, Dictionary<string, JsonNode?>> _patches = [];
     private readonly Lazy<long[]>? _amountByDay;
+    private readonly long _idBase;
     private long _nextAddedId;
 
+    /// <param name="idOffset">Added to the generator's id base, so the data sets of several accounts share no id.</param>
     public ResourceTable(int seed, long integration, IRecordGenerator generator, long count,
-        DateTimeOffset start, DateTimeOffset end, DatasetLinks links)
+        DateTimeOffset start, DateTimeOffset end, DatasetLinks links, long idOffset = 0)
     {
         _seed = seed;
         _integration = integration;
@@ -33,7 +35,8 @@ internal sealed class ResourceTable
         Generator = generator;
         BaseCount = count;
         Timeline = new Timeline(seed, generator.Path, count, start, end);
-        _nextAddedId = generator.IdBase + (count + 1) * IdStride;
+        _idBase = generator.IdBase + idOffset;
+        _nextAddedId = _idBase + (count + 1) * IdStride;
         if (generator is IAmountSource amounts)
             _amountByDay = new Lazy<long[]>(() => BuildDailyAmountPrefix(amounts));
         if (generator is IStatusSource statuses)
@@ -61,7 +64,7 @@ internal sealed class ResourceTable
 
     /// <summary>Id of generated record <paramref name="index"/>; strictly increasing with the index, with gaps.</summary>
     public long BaseId(long index) =>
-        Generator.IdBase + index * IdStride + (long)(RecordRandom.Hash(_seed, Path, index, IdPurpose) % IdStride);
+        _idBase + index * IdStride + (long)(RecordRandom.Hash(_seed, Path, index, IdPurpose) % IdStride);
 
     public RecordKey BaseKey(long index) => new(Timeline.TimeOf(index), BaseId(index));
 
@@ -69,7 +72,7 @@ internal sealed class ResourceTable
 
     public bool TryFind(long id, out RecordRef record)
     {
-        var offset = id - Generator.IdBase;
+        var offset = id - _idBase;
         if (offset >= 0)
         {
             var index = offset / IdStride;
@@ -232,8 +235,8 @@ internal sealed class ResourceTable
 
     public bool TryFindBase(long id, out long index)
     {
-        index = (id - Generator.IdBase) / IdStride;
-        return id >= Generator.IdBase && index < BaseCount && BaseId(index) == id;
+        index = (id - _idBase) / IdStride;
+        return id >= _idBase && index < BaseCount && BaseId(index) == id;
     }
 
     private long SumBaseAmounts(IAmountSource amounts, long from, long to)

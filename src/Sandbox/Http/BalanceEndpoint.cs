@@ -10,7 +10,7 @@ namespace Paystack.Sandbox.Http;
 /// a 1.5% fee; so it grows when payments arrive and drops when a settlement is added. Every record is in NGN, so a
 /// USD balance fixed by the seed stands in for a second currency.
 /// </summary>
-internal sealed class BalanceEndpoint(Dataset dataset, SandboxOptions options)
+internal sealed class BalanceEndpoint(Dataset dataset)
 {
     public Task HandleAsync(HttpContext context) =>
         JsonReply.WriteAsync(context, StatusCodes.Status200OK, new JsonObject
@@ -25,11 +25,11 @@ internal sealed class BalanceEndpoint(Dataset dataset, SandboxOptions options)
         var transactions = dataset.Get(SettlementMembership.TransactionPath);
         var unsettled = transactions.Select(SettlementMembership.Unsettled(dataset.Get(SettlementMembership.SettlementPath)));
         var collected = transactions.SumAmounts(unsettled) ?? 0;
-        var reserve = 5_000_000 + (long)(RecordRandom.Hash(options.Seed, "balance", 0) % 95_000_000);
+        var reserve = 5_000_000 + (long)(RecordRandom.Hash(dataset.Seed, "balance", 0) % 95_000_000);
         return reserve + collected - collected * 15 / 1000;
     }
 
-    private long DollarBalance() => 10_000 + (long)(RecordRandom.Hash(options.Seed, "balance", 1) % 2_000_000);
+    private long DollarBalance() => 10_000 + (long)(RecordRandom.Hash(dataset.Seed, "balance", 1) % 2_000_000);
 
     private static JsonObject Entry(string currency, long balance) => new() { ["currency"] = currency, ["balance"] = balance };
 }

@@ -6,21 +6,25 @@ namespace Paystack.Sandbox.Http;
 
 /// <summary>
 /// What happens to every request before an endpoint sees it, in Paystack's order: log, authenticate, rate-limit,
-/// then the injected latency and faults. The endpoint learns the key's domain from <see cref="DomainKey"/>.
+/// then the injected latency and faults. The endpoint learns the key's account from <see cref="AccountKey"/> and its
+/// domain from <see cref="DomainKey"/>. A request with a known key is logged in the server's log and its account's.
 /// </summary>
 internal sealed class SandboxPipeline
 {
     public const string DomainKey = "paystack.sandbox.domain";
+    public const string AccountKey = "paystack.sandbox.account";
 
     private readonly SandboxOptions _options;
+    private readonly IReadOnlyDictionary<string, SandboxAccount> _accounts;
     private readonly SandboxRequestLog _log;
     private readonly RollingRateLimiter _limiter;
     private readonly FaultDice _dice;
     private readonly TimeProvider _clock;
 
-    public SandboxPipeline(SandboxOptions options, SandboxRequestLog log, TimeProvider clock)
+    public SandboxPipeline(SandboxOptions options, IReadOnlyDictionary<string, SandboxAccount> accounts, SandboxRequestLog log, TimeProvider clock)
     {
         _options = options;
+        _accounts = accounts;
         _log = log;
         _clock = clock;
         _limiter = new RollingRateLimiter(clock, options.RateLimitWindow);
@@ -30,15 +34,17 @@ internal sealed class SandboxPipeline
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var arrived = _clock.GetUtcNow();
-        string? domain = null;
+        SandboxAccount? account = null;
         var aborted = false;
         var logged = 0;
         void Log()
         {
             if (Interlocked.Exchange(ref logged, 1) == 1) return;
             var path = context.Request.Path.Value?.Trim('/') ?? "";
-            _log.Add(new SandboxRequest(arrived, context.Request.Method, path, context.Request.QueryString.Value ?? "",
-                aborted ? 0 : context.Response.StatusCode, domain));
+            var entry = new SandboxRequest(arrived, context.Request.Method, path, context.Request.QueryString.Value ?? "",
+                aborted ? 0 : context.Response.StatusCode, account?.Domain);
+            _log.Add(entry);
+            account?.Requests.Add(entry);
         }
         // Logged as the answer starts, so a client never holds an answer the log does not show yet.
         context.Response.OnStarting(() =>
@@ -48,16 +54,17 @@ internal sealed class SandboxPipeline
         });
         try
         {
-            var key = KeyCheck.Read(context.Request, _options);
+            var key = KeyCheck.Read(context.Request, _accounts);
             if (!key.Ok)
             {
                 await JsonReply.WriteAsync(context, StatusCodes.Status401Unauthorized, PaystackErrors.Simple(key.Error!));
                 return;
             }
-            domain = key.Domain;
-            context.Items[DomainKey] = domain;
+            account = key.Account!;
+            context.Items[AccountKey] = account;
+            context.Items[DomainKey] = account.Domain;
 
-            var decision = _limiter.TryAcquire(key.Key!, domain == "live" ? _options.LiveRateLimit : _options.TestRateLimit);
+            var decision = _limiter.TryAcquire(account.Key, account.RateLimit);
             var headers = context.Response.Headers;
             if (_options.RateLimitHeaders && (!decision.Admitted || !_options.RateLimitHeadersOnlyOn429))
             {

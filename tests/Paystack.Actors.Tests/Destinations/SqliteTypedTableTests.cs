@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Destinations.Sqlite;
+using Paystack.Actors.Paystack;
 using Paystack.Actors.Tests.Destinations.Support;
 
 namespace Paystack.Actors.Tests.Destinations;
@@ -42,6 +43,24 @@ public sealed class SqliteTypedTableTests : TypedTableContractTests
         (long)(await QueryAsync(
             $"SELECT count(*) FROM pragma_index_list('{table}') AS il WHERE il.\"unique\" = 1 " +
             "AND (SELECT group_concat(ii.name) FROM pragma_index_info(il.name) AS ii) = 'id'"))[0][0]! > 0;
+
+    [Fact]
+    public async Task A_timestamp_is_stored_as_sortable_utc_text_with_milliseconds()
+    {
+        const string body = """
+            {"status":true,"data":[{"id":41,"amount":500,"createdAt":"2024-03-16T10:05:02.1234+01:00","paidAt":"2024-12-31T23:59:59Z"}]}
+            """;
+        var transactions = StreamCatalog.Get("transactions");
+        var (records, _) = PaystackPageParser.Parse(System.Text.Encoding.UTF8.GetBytes(body), transactions);
+        await using (var destination = CreateDestinationCore(""))
+        {
+            await destination.BeginStreamAsync(transactions, WriteMode.Append, "run-1", CancellationToken.None);
+            await destination.WriteAsync(transactions, records, null, CancellationToken.None);
+        }
+
+        var row = Assert.Single(await QueryAsync("SELECT created_at, paid_at, typeof(created_at) FROM transactions"));
+        Assert.Equal(["2024-03-16T09:05:02.123Z", "2024-12-31T23:59:59.000Z", "text"], row.Select(v => (string)v!));
+    }
 
     public override async Task DisposeAsync()
     {

@@ -140,6 +140,29 @@ public abstract partial class TypedTableContractTests : IAsyncLifetime
     }
 
     [DestinationFact]
+    public async Task Records_read_from_a_page_land_with_escaped_and_non_ascii_text_exact()
+    {
+        const string body = """
+            {"status":true,"data":[
+              {"id":41,"status":"success","reference":"Ad\u00e9 \"O\" \\ ✓","gateway_response":"Lagos ✓ naïve","amount":500,
+               "createdAt":"2024-03-16T09:05:02.000Z","customer":{"id":41,"email":"ade\u00e9@example.com"}},
+              {"id":42,"status":"success","reference":"plain","amount":600,"createdAt":"2024-03-16T09:06:02.000Z"}]}
+            """;
+        var (records, _) = PaystackPageParser.Parse(System.Text.Encoding.UTF8.GetBytes(body), Transactions);
+        var destination = CreateDestination();
+        await destination.BeginStreamAsync(Transactions, WriteMode.Append, "run-1", Ct);
+        await destination.WriteAsync(Transactions, records, null, Ct);
+
+        var row = Assert.Single(await QueryAsync("SELECT reference, gateway_response, customer, record, amount FROM transactions WHERE id = 41"));
+        Assert.Equal("Adé \"O\" \\ ✓", row[0]);
+        Assert.Equal("Lagos ✓ naïve", row[1]);
+        Assert.Equal("adeé@example.com", JsonNode.Parse(Convert.ToString(row[2], CultureInfo.InvariantCulture)!)!["email"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(records[0].Json), JsonNode.Parse(Convert.ToString(row[3], CultureInfo.InvariantCulture)!)));
+        Assert.Equal(500m, Convert.ToDecimal(row[4], CultureInfo.InvariantCulture));
+        Assert.Equal("plain", Assert.Single(await QueryAsync("SELECT reference FROM transactions WHERE id = 42"))[0]);
+    }
+
+    [DestinationFact]
     public async Task A_new_field_adds_a_column_and_a_mistyped_value_is_noted_and_kept_raw_in_every_mode()
     {
         foreach (var mode in new[] { WriteMode.Append, WriteMode.AppendDedup, WriteMode.Overwrite })

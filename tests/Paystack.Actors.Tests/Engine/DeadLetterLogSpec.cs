@@ -15,7 +15,11 @@ public sealed class DeadLetterLogSpec() : TestKit("akka.loglevel = DEBUG\nakka.l
         var gone = Sys.ActorOf(Props.Empty, "gone");
         await gone.GracefulStop(TimeSpan.FromSeconds(3));
 
-        await EventFilter.Debug(contains: "Dead letter: String from").ExpectOneAsync(() => gone.Tell("late"));
+        await EventFilter.Debug(contains: "Dead letter: String from").ExpectOneAsync(() =>
+        {
+            gone.Tell("late");
+            return Task.CompletedTask;
+        });
         await EventFilter.Debug(contains: "Dead letter: Expected").ExpectAsync(0, () =>
         {
             gone.Tell(new Expected());

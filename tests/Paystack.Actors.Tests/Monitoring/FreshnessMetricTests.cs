@@ -13,7 +13,7 @@ public sealed class FreshnessMetricTests
     public void A_successful_stream_sets_its_last_success_time_and_its_cursor_lag_follows_the_cursor()
     {
         var stream = $"fresh-{Guid.NewGuid():N}";
-        var observer = new MetricsObserver(new FixedClock(Finished));
+        var observer = new MetricsObserver("test-account", new FixedClock(Finished));
         var cursor = DateTimeOffset.UtcNow.AddHours(-2);
 
         observer.Checkpoint(new StreamReports.Checkpoint(stream, "createdAt", cursor.AddHours(-1).ToString("O"), 10));
@@ -30,9 +30,9 @@ public sealed class FreshnessMetricTests
     public void A_failed_stream_leaves_its_last_success_time_alone()
     {
         var stream = $"failing-{Guid.NewGuid():N}";
-        new MetricsObserver(new FixedClock(Finished))
+        new MetricsObserver("test-account", new FixedClock(Finished))
             .StreamFinished(new StreamOutcome(stream, true, StreamStats.Empty, null, null, TimeSpan.FromSeconds(5), 0));
-        new MetricsObserver(new FixedClock(Finished.AddHours(1)))
+        new MetricsObserver("test-account", new FixedClock(Finished.AddHours(1)))
             .StreamFinished(new StreamOutcome(stream, false, StreamStats.Empty, null, "boom", TimeSpan.FromSeconds(5), 0));
 
         Assert.Equal(Finished.ToUnixTimeSeconds(), Gauge("paystack_sync.stream.last_success_time", stream));

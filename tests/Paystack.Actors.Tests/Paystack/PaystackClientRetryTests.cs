@@ -185,6 +185,7 @@ public sealed class PaystackClientRetryTests
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(4), $"took {started.Elapsed}");
         Assert.Equal(2, gate.Waits);
         Assert.Equal(0, gate.Reports);
+        Assert.Equal(2, gate.Abandoned); // a drained RateLimiter waits for no answer to them
     }
 
     [Fact]
@@ -204,6 +205,7 @@ public sealed class PaystackClientRetryTests
         Assert.EndsWith($"failed after 3 attempts: the connection to 127.0.0.1:{port} was refused", ex.Message);
         Assert.Equal(3, gate.Waits);
         Assert.Equal(0, gate.Reports);
+        Assert.Equal(3, gate.Abandoned);
     }
 
     [Fact]
@@ -211,11 +213,13 @@ public sealed class PaystackClientRetryTests
     {
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { RecordsPerStream = 5 });
         sandbox.Faults.Latency = TimeSpan.FromSeconds(5);
-        using var client = SandboxClients.Create(sandbox);
+        var gate = new RecordingGate();
+        using var client = new PaystackClient(SandboxClients.Options(sandbox), gate);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetPageAsync(new PageRequest(Transactions, 1, 10), cts.Token));
         Assert.True(sandbox.Requests.Count() <= 1);
+        Assert.Equal((1, 0, 1), (gate.Waits, gate.Reports, gate.Abandoned));
     }
 
     private static int FreePort()

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Paystack.Actors.Paystack;
 
 namespace Paystack.Actors.Tests.Paystack;
@@ -27,6 +28,75 @@ public sealed class PaystackPageParserTests
         Assert.Equal(new DateTimeOffset(2024, 8, 22, 9, 15, 2, TimeSpan.Zero), only.CreatedAt);
         Assert.Equal(TimeSpan.Zero, only.CreatedAt!.Value.Offset);
         Assert.Equal(new PageMeta(7316, 50, 50, 2, 147), meta);
+    }
+
+    [Fact]
+    public void A_record_keeps_the_bytes_it_arrived_in_until_it_is_given_new_json()
+    {
+        const string record = """{"id":7,"name":"Ad\u00e9 \"O\"","city":"Lagos ✓","createdAt":"2024-08-22T09:15:02.000Z"}""";
+        var (records, _) = Parse($$$"""{"status":true,"data":[{{{record}}}]}""");
+
+        var only = Assert.Single(records);
+        Assert.Equal(Encoding.UTF8.GetBytes(record), only.Utf8Json.ToArray());
+        Assert.Equal(record, only.Json);
+        Assert.Equal(new PaystackRecord("7", only.CreatedAt, only.CursorValue, record), only);
+
+        var enriched = only with { Json = """{"id":7,"extra":true}""" };
+        Assert.Equal("""{"id":7,"extra":true}"""u8.ToArray(), enriched.Utf8Json.ToArray());
+        Assert.Equal(Encoding.UTF8.GetBytes(record), only.Utf8Json.ToArray());
+    }
+
+    [Fact]
+    public void Each_top_level_field_is_located_in_the_record_s_bytes_and_a_new_json_drops_the_locations()
+    {
+        const string record = """{"id":7, "na\u006de":"Ad\u00e9","customer":{"id":1,"tags":[1,{"a":null}]},"amount":2.5,"ok":true,"none":null,"createdAt":"2024-08-22T09:15:02.000Z"}""";
+        var only = Assert.Single(Parse($$$"""{"data":[{{{record}}}],"status":true}""").Records);
+
+        var bytes = only.Utf8Json;
+        var fields = only.Fields!;
+        string Name(RecordField f) => Encoding.UTF8.GetString(f.Name(bytes.Span));
+        string Value(RecordField f) => Encoding.UTF8.GetString(f.Value(bytes).Span);
+        Assert.Equal(["id", "na\\u006de", "customer", "amount", "ok", "none", "createdAt"], fields.Select(Name));
+        Assert.Equal(["7", "\"Ad\\u00e9\"", """{"id":1,"tags":[1,{"a":null}]}""", "2.5", "true", "null", "\"2024-08-22T09:15:02.000Z\""],
+            fields.Select(Value));
+        Assert.Equal([false, true, false, false, false, false, false], fields.Select(f => f.NameEscaped));
+        Assert.Equal([false, true, false, false, false, false, false], fields.Select(f => f.ValueEscaped));
+        Assert.Equal(JsonTokenType.StartObject, fields[2].Token);
+
+        Assert.Null((only with { Json = """{"id":7}""" }).Fields);
+    }
+
+    [Fact]
+    public void A_record_with_a_field_name_too_long_to_locate_is_kept_whole_without_locations()
+    {
+        var longName = new string('n', RecordField.MaxNameLength + 1);
+        var record = $$"""{"id":1,"{{longName}}":2}""";
+        var only = Assert.Single(Parse($$"""{"status":true,"data":[{{record}}]}""").Records);
+        Assert.Null(only.Fields);
+        Assert.Equal(record, only.Json);
+    }
+
+    [Fact]
+    public void A_key_or_cursor_given_twice_counts_as_its_last_value_as_in_a_json_document()
+    {
+        var only = Assert.Single(Parse("""
+            {"status":true,"data":[{"id":1,"createdAt":"2023-01-01T00:00:00Z","id":2,"createdAt":"2024-01-01T00:00:00Z"}]}
+            """).Records);
+        Assert.Equal("2", only.Id);
+        Assert.Equal("2024-01-01T00:00:00Z", only.CursorValue);
+        Assert.Throws<InvalidBodyException>(() => Parse("""{"status":true,"data":[{"id":1,"id":{}}]}"""));
+    }
+
+    [Theory]
+    [InlineData("""{"status":true,"data":[{"amount":1}, {"id":]}""", true)]
+    [InlineData("""{"status":true,"data":[{"id":1}]} {"status":true}""", true)]
+    [InlineData("""{"status":true,"data":[{"id":1}]} x""", true)]
+    [InlineData("""{"data":[{"amount":1}],"status":false,"message":"Invalid key"}""", false)]
+    public void Malformed_json_anywhere_is_reported_before_the_page_s_shape_and_status_before_its_records(string body, bool retryable)
+    {
+        var ex = Assert.Throws<InvalidBodyException>(() => Parse(body));
+        Assert.Equal(retryable, ex.Retryable);
+        if (!retryable) Assert.Contains("status false", ex.Description);
     }
 
     [Fact]

@@ -14,14 +14,21 @@ internal sealed class RecordingGate : IRequestGate
     public int Waits => Events.Count(e => e.Status is null);
     public int Reports => Events.Count(e => e.Status is not null);
 
-    public Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Attempts that ended without a response.</summary>
+    public int Abandoned => Volatile.Read(ref _abandoned);
+
+    private int _abandoned;
+
+    public Task<RequestPermit> WaitAsync(CancellationToken cancellationToken)
     {
         _events.Enqueue(new GateEvent(_clock.Elapsed, null, null));
-        return Task.CompletedTask;
+        return Task.FromResult(RequestPermit.Untracked);
     }
 
-    public void Report(int statusCode, RateLimitHeaders headers) =>
+    public void Report(RequestPermit permit, int statusCode, RateLimitHeaders headers) =>
         _events.Enqueue(new GateEvent(_clock.Elapsed, statusCode, headers));
+
+    public void Abandon(RequestPermit permit) => Interlocked.Increment(ref _abandoned);
 
     /// <summary>For every 429, the time from its report to the next attempt's wait.</summary>
     public IReadOnlyList<TimeSpan> PausesAfter429()

@@ -23,14 +23,14 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         var job = EngineHarness.Job(SyncMode.FullRefresh, streams: Streams, writeMode: WriteMode.AppendDedup);
 
         // First attempt: stop the whole actor system once a third of the records are durable.
-        var engine = harness.NewEngine();
+        var host = await harness.StartEngineAsync();
         var third = Streams.Sum(s => harness.SandboxIds(s).Count) / 3;
         var watcher = new DurableRecordsWatcher(third);
-        var interrupted = engine.RunAsync(job, harness.ClientOptions, harness.Destination, watcher);
+        var interrupted = host.Engine.RunAsync(job, harness.ClientOptions, harness.Destination, watcher);
         await watcher.Reached.WaitAsync(TimeSpan.FromSeconds(60));
-        await engine.System.Terminate();
+        await host.System.Terminate();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => interrupted);
-        await engine.DisposeAsync();
+        await host.DisposeAsync();
 
         var beforeCrash = harness.Sandbox.Requests.Entries.Where(r => r.StatusCode == 200).Select(r => (r.Path, r.QueryString)).ToHashSet();
         var durableBeforeCrash = watcher.DurablePages;
@@ -67,13 +67,13 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         await using var harness = await EngineHarness.StartAsync(EngineHarness.Sandboxed(recordsPerStream: 1_000), TestSettings.Create(pageSize: 20));
         harness.Sandbox.Faults.Latency = TimeSpan.FromMilliseconds(30);
         var job = EngineHarness.Job(SyncMode.FullRefresh, streams: ["terminals"], writeMode: WriteMode.AppendDedup);
-        var engine = harness.NewEngine();
+        var host = await harness.StartEngineAsync();
         var watcher = new DurableRecordsWatcher(100);
-        var interrupted = engine.RunAsync(job, harness.ClientOptions, harness.Destination, watcher);
+        var interrupted = host.Engine.RunAsync(job, harness.ClientOptions, harness.Destination, watcher);
         await watcher.Reached.WaitAsync(TimeSpan.FromSeconds(60));
-        await engine.System.Terminate();
+        await host.System.Terminate();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => interrupted);
-        await engine.DisposeAsync();
+        await host.DisposeAsync();
 
         harness.Sandbox.Faults.RejectedCursors = refusals;
         var resumedAt = DateTimeOffset.UtcNow;

@@ -1,8 +1,8 @@
-using Akka.Configuration;
 using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Destinations.InMemory;
 using Paystack.Actors.Engine;
+using Paystack.Actors.Hosting;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
 using Paystack.Actors.Sync;
@@ -39,11 +39,10 @@ internal sealed class EngineHarness : IAsyncDisposable
         LiveRateLimit = 100_000,
     };
 
-    public SyncEngine NewEngine(Config? journal = null) => new(
-        Settings,
-        journal ?? JournalConfig.Sql(new PersistenceSettings("sqlite", $"Data Source={JournalPath}")),
-        (options, gate) => new PaystackClient(options, gate),
-        systemName: "engine-test");
+    /// <summary>The engine on its lean host, as the verbs start it, with a SQLite journal in the harness's folder.</summary>
+    public Task<EngineHost> StartEngineAsync() => EngineHost.StartAsync(
+        new EngineSystemOptions(Settings with { Persistence = new PersistenceSettings("sqlite", $"Data Source={JournalPath}") },
+            (options, gate) => new PaystackClient(options, gate)) { SystemName = "engine-test" });
 
     public PaystackClientOptions ClientOptions => Settings.Http.ToClientOptions(Sandbox.Options.TestKey, Sandbox.BaseUrl);
 
@@ -55,8 +54,8 @@ internal sealed class EngineHarness : IAsyncDisposable
     public async Task<SyncOutcome> RunAsync(SyncJob job, ISyncObserver? observer = null, CancellationToken cancellationToken = default,
         IDestination? destination = null)
     {
-        await using var engine = NewEngine();
-        return await engine.RunAsync(job, ClientOptions, destination ?? Destination, observer, cancellationToken);
+        await using var host = await StartEngineAsync();
+        return await host.Engine.RunAsync(job, ClientOptions, destination ?? Destination, observer, cancellationToken);
     }
 
     /// <summary>A SQLite destination file in the harness's folder, as production writes it (its own progress record included).</summary>

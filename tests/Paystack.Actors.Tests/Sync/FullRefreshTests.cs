@@ -98,7 +98,8 @@ public sealed class FullRefreshTests
     public async Task A_rejected_key_fails_every_stream_at_once_with_a_clear_reason()
     {
         await using var harness = await EngineHarness.StartAsync(EngineHarness.Sandboxed(recordsPerStream: 10));
-        await using var engine = harness.NewEngine();
+        await using var host = await harness.StartEngineAsync();
+        var engine = host.Engine;
         var options = harness.ClientOptions with { SecretKey = "sk_test_wrongkey" };
 
         var outcome = await engine.RunAsync(EngineHarness.Job(SyncMode.FullRefresh, streams: ["customers", "refunds"]), options, harness.Destination);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Paystack.Actors.Engine;
+using Paystack.Actors.Hosting;
 using Paystack.Actors.Logging;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
@@ -22,11 +22,11 @@ public sealed class StreamLogPropertiesTests
         PaystackLogging.UseAsGlobal(logger);
         try
         {
-            await using (var engine = new SyncEngine(harness.Settings, JournalConfig.InMemory(), (o, g) => new PaystackClient(o, g),
-                             AkkaSerilogLogging.Config(LogEventLevel.Information), "log-properties"))
+            await using (var host = await EngineHost.StartAsync(new EngineSystemOptions(harness.Settings, (o, g) => new PaystackClient(o, g))
+                         { SystemName = "log-properties", InMemoryJournal = true, SerilogLevel = LogEventLevel.Information }))
             {
                 var options = harness.ClientOptions with { SecretKey = "sk_test_notthekey" };
-                var outcome = await engine.RunAsync(EngineHarness.Job(SyncMode.FullRefresh, streams: ["customers"]), options, harness.Destination);
+                var outcome = await host.Engine.RunAsync(EngineHarness.Job(SyncMode.FullRefresh, streams: ["customers"]), options, harness.Destination);
                 Assert.False(outcome.Succeeded);
                 // Akka hands log events to Serilog asynchronously.
                 for (var i = 0; i < 100 && !output.ToString().Contains("stops", StringComparison.Ordinal); i++) await Task.Delay(50);

@@ -17,7 +17,7 @@ public sealed class ExitCodeTableTests : IDisposable
     public static TheoryData<string> EveryVerb => new()
     {
         "spec", "check", "discover", "read", "sync", "serve", "config", "demo", "sandbox",
-        "status", "health", "actors", "logs", "trigger", "pause", "resume",
+        "status", "health", "actors", "logs", "trigger", "pause", "resume", "cluster",
     };
 
     [Theory]

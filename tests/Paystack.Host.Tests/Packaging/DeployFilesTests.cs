@@ -24,6 +24,23 @@ public sealed class DeployFilesTests
     }
 
     [Fact]
+    public void The_cluster_template_unit_runs_serve_cluster_with_options_serve_accepts()
+    {
+        var unit = File.ReadAllLines(RepositoryRoot.File("deploy", "paystack-sync-cluster@.service"));
+        string Value(string key) => unit.Single(l => l.StartsWith(key + "=", StringComparison.Ordinal))[(key.Length + 1)..];
+        Assert.Equal("notify", Value("Type"));
+        Assert.Equal(ExitCodes.BadInput.ToString(), Value("RestartPreventExitStatus"));
+
+        var start = unit.SkipWhile(l => !l.StartsWith("ExecStart=", StringComparison.Ordinal)).TakeWhile(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("KillSignal", StringComparison.Ordinal));
+        var words = string.Join(' ', start.Select(l => l.TrimEnd('\\').Trim())).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Replace("${CLUSTER_HOST}", "10.0.0.11", StringComparison.Ordinal)).ToArray();
+        var serve = Array.IndexOf(words, "serve");
+        Assert.Equal("--cluster", words[serve + 1]);
+        var parsed = CommandCatalog.All().Single(c => c.Name == "serve").Parse(words[(serve + 1)..]);
+        Assert.Empty(parsed.Errors);
+    }
+
+    [Fact]
     public void The_compose_file_runs_serve_where_prometheus_scrapes_it()
     {
         var compose = Yaml(RepositoryRoot.File("deploy", "compose.yaml"));

@@ -2,8 +2,8 @@ namespace Paystack.Host.Tests.Packaging;
 
 /// <summary>
 /// The two slow builds, each made at most once per test run and only when a test asks for it: the Dockerfile's publish
-/// step and the .NET tool package installed into a private tool path. Both build the Release configuration of the same
-/// projects, so they take turns.
+/// step, and the .NET tool packages of this machine's runtime and of the fallback installed into a private tool path.
+/// Both build the Release configuration of the same projects, so they take turns.
 /// </summary>
 public sealed class PackagedBuilds : IAsyncLifetime
 {
@@ -59,11 +59,14 @@ public sealed class PackagedBuilds : IAsyncLifetime
     {
         var packages = Path.Combine(Folder, "packages");
         var toolPath = Path.Combine(Folder, "tools");
-        await DotnetCommand.RunAsync(["pack", "src/Host", "-c", "Release", "-o", packages], Path.Combine(Folder, "pack.log"));
-        var package = Assert.Single(Directory.GetFiles(packages, $"{PackageId}.*.nupkg"));
+        var runtimes = ToolRuntimes.ToPack();
+        // Quoted, so that MSBuild reads the semicolons as one list rather than as separate properties.
+        await DotnetCommand.RunAsync(
+            ["pack", "src/Host", "-c", "Release", "-o", packages, $"-p:ToolPackageRuntimeIdentifiers=\"{string.Join(';', runtimes)}\""],
+            Path.Combine(Folder, "pack.log"));
         // --source, not --add-source: the test installs what it just packed and nothing from a feed.
         await DotnetCommand.RunAsync(
             ["tool", "install", "--tool-path", toolPath, "--source", packages, PackageId], Path.Combine(Folder, "install.log"));
-        return new InstalledTool(package, Path.Combine(toolPath, ToolCommand));
+        return new InstalledTool(packages, runtimes, Path.Combine(toolPath, ToolCommand));
     }
 }

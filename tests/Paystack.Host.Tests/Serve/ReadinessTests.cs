@@ -36,10 +36,11 @@ public sealed class ReadinessTests
         // Paystack that never answers in time: no page lands, so the stream makes no progress past the stall-timeout.
         await using var environment = await ServeEnvironment.StartAsync(sandbox => sandbox.Faults.Latency = TimeSpan.FromHours(1),
             "paystack-sync { engine.stall-timeout = 1s, engine.stream-max-restarts = 100, http.request-timeout = 30s }");
-        await using var host = await ServeHost.StartAsync(environment.Options(streams: "customers"), new LockedStringWriter());
+        var log = new LockedStringWriter();
+        await using var host = await ServeHost.StartAsync(environment.Options(streams: "customers"), log);
         using var client = ServeEnvironment.Client(host.Addresses[0]);
 
-        var problem = await ReadinessProblemAsync(client, TimeSpan.FromSeconds(30));
+        var problem = await ReadinessProblemAsync(client, TimeSpan.FromSeconds(60), log);
         Assert.Contains("stream customers has made no progress", problem);
         Assert.Contains("engine.stall-timeout is 1s", problem);
 
@@ -49,13 +50,15 @@ public sealed class ReadinessTests
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 
-    /// <summary>Polls readiness until it is red; its one problem.</summary>
-    private static async Task<string> ReadinessProblemAsync(HttpClient client, TimeSpan timeout)
+    /// <summary>Polls readiness until it is red; its one problem. Fails with what serve said and did otherwise.</summary>
+    private static async Task<string> ReadinessProblemAsync(HttpClient client, TimeSpan timeout, LockedStringWriter log)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
+        var last = "";
         while (DateTimeOffset.UtcNow < deadline)
         {
             using var ready = await client.GetAsync("healthz/ready");
+            last = $"{(int)ready.StatusCode} {await ready.Content.ReadAsStringAsync()}";
             if (ready.StatusCode == HttpStatusCode.ServiceUnavailable)
             {
                 using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
@@ -63,6 +66,7 @@ public sealed class ReadinessTests
             }
             await Task.Delay(100);
         }
-        throw new Xunit.Sdk.XunitException("Readiness never went red.");
+        var status = await client.GetStringAsync("admin/status");
+        throw new Xunit.Sdk.XunitException($"Readiness never went red. Last readiness: {last}\nStatus: {status}\nServe's log:\n{log}");
     }
 }

@@ -89,8 +89,9 @@ internal sealed class ServeEnvironment : IAsyncDisposable
         return client;
     }
 
-    public static async Task<AdminModels.Status> StatusAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<AdminModels.Status>("admin/status", Json))!;
+    /// <param name="account">The account, for a service with several.</param>
+    public static async Task<AdminModels.Status> StatusAsync(HttpClient client, string? account = null) =>
+        (await client.GetFromJsonAsync<AdminModels.Status>(account is null ? "admin/status" : $"admin/status?account={account}", Json))!;
 
     /// <summary>Polls the status until <paramref name="condition"/> holds; fails with the last status otherwise.</summary>
     public static async Task<AdminModels.Status> WaitForAsync(HttpClient client, Func<AdminModels.Status, bool> condition, TimeSpan? timeout = null)

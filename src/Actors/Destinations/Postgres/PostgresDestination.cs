@@ -8,9 +8,8 @@ namespace Paystack.Actors.Destinations.Postgres;
 
 /// <summary>
 /// Writes streams into PostgreSQL, one typed table per stream (a column per top-level field, the raw record as
-/// <c>jsonb</c> beside them). Each batch is one transaction holding one insert: the batch travels as arrays and is
-/// expanded server-side with <c>unnest</c>, so a batch costs one round trip whatever its size. Safe to call from
-/// several threads (pooled connections).
+/// <c>jsonb</c> beside them). Each batch is one transaction: its rows travel by binary COPY (see <see cref="PostgresCopy"/>).
+/// Safe to call from several threads (pooled connections).
 /// </summary>
 public sealed class PostgresDestination : IDestination
 {
@@ -60,7 +59,7 @@ public sealed class PostgresDestination : IDestination
             var bookkeeping = new PostgresBookkeeping(session, null, _options.Schema);
             await bookkeeping.RecordHolderAsync(LeaseHolder.Current(accountId), cancellationToken).ConfigureAwait(false);
             var id = await bookkeeping.DestinationIdAsync(cancellationToken).ConfigureAwait(false);
-            return new DestinationLease(id, session.DisposeAsync);
+            return new DestinationLease(id, () => ReleaseAsync(session, key));
         }
         catch
         {
@@ -169,13 +168,13 @@ public sealed class PostgresDestination : IDestination
         try
         {
             var typed = new RecordTyper(stream, columns, jsonByField: true).TypeAll(batch);
-            var rows = batch.Select((record, i) => (typed[i], record.Json, active.RunId, syncedAt)).ToList();
+            var rows = batch.Select((record, i) => new PostgresRow(typed[i], record.Utf8Json, active.RunId, syncedAt)).ToList();
 
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await new PostgresTables(connection, transaction, _options.Schema)
                 .AddColumnsAsync(active.WriteTable, columns.Pending, cancellationToken).ConfigureAwait(false);
-            await PostgresInsert.ExecuteAsync(connection, transaction, SqlIdentifier.Qualify(_options.Schema, active.WriteTable),
+            await PostgresCopy.WriteAsync(connection, transaction, SqlIdentifier.Qualify(_options.Schema, active.WriteTable),
                 columns, active.UpsertsOnId, rows, cancellationToken).ConfigureAwait(false);
             var writes = await new PostgresBookkeeping(connection, transaction, _options.Schema)
                 .CountWriteAsync(active.Names.Target, _account, receipt, cancellationToken).ConfigureAwait(false);
@@ -263,6 +262,28 @@ public sealed class PostgresDestination : IDestination
 
         await connection.DisposeAsync().ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>
+    /// Unlocks before closing: a closed session's locks are freed only once its server process has exited, a moment
+    /// after the close returns, and a run that leases next in that moment would be refused.
+    /// </summary>
+    private static async ValueTask ReleaseAsync(NpgsqlConnection session, string key)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtextextended(@k, 0))", session);
+            command.Parameters.AddWithValue("k", key);
+            await command.ExecuteScalarAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // A broken session has lost the lock already; closing it below is all that is left.
+        }
+        finally
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private async Task<LeaseHolder?> HolderAsync(string accountId)

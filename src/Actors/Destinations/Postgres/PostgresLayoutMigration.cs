@@ -43,10 +43,10 @@ internal static class PostgresLayoutMigration
 
             if (rows.Count == 0) break;
             var typedRows = new RecordTyper(stream, columns, jsonByField: true).TypeAll(rows.Select(row => row.Record).ToList());
-            var typed = rows.Select((row, i) => (typedRows[i], row.Record.Json, row.RunId, row.SyncedAt)).ToList();
+            var typed = rows.Select((row, i) => new PostgresRow(typedRows[i], row.Record.Utf8Json, row.RunId, row.SyncedAt)).ToList();
             await tables.AddColumnsAsync(table, columns.Pending, ct);
             columns.Commit();
-            await PostgresInsert.ExecuteAsync(connection, transaction, tables.Qualified(table), columns, upsert: false, typed, ct);
+            await PostgresCopy.WriteAsync(connection, transaction, tables.Qualified(table), columns, upsert: false, typed, ct);
         }
 
         await sql.ExecuteAsync("CLOSE raw_rows", ct);

@@ -40,13 +40,17 @@ internal sealed class PostgresTables(NpgsqlConnection connection, NpgsqlTransact
     /// Creates the stream's typed table when missing: <c>id</c>, the columns its schema declares, the raw record,
     /// <c>_meta</c> and the sync columns. Its index on <c>created_at</c> comes with <see cref="EnsureCreatedAtIndexAsync"/>
     /// once the run that fills it completes: one pass over the rows rather than an index update per row.
+    /// A typed row carries its values twice (columns and <c>record</c>), so it often passes the 2 KB at which
+    /// PostgreSQL starts compressing; <c>toast_tuple_target</c> at a whole page keeps rows that fit a page
+    /// uncompressed, as the rows of the raw layout mostly were, rather than spending the server's CPU on pglz.
     /// </summary>
     public async Task CreateIfMissingAsync(string table, StreamDefinition stream, CancellationToken ct)
     {
         var columns = SchemaColumns.Declared(stream).Select(c => $"{SqlIdentifier.Quote(c.Name)} {SqlTypes.Postgres(c.Type)}");
         await _sql.ExecuteAsync(
             $"CREATE TABLE IF NOT EXISTS {Qualified(table)} (id {SqlTypes.Postgres(SchemaColumns.KeyType(stream))} NOT NULL, " +
-            string.Join(", ", columns) + ", record jsonb NOT NULL, _meta jsonb, _run_id text NOT NULL, _synced_at timestamptz NOT NULL)",
+            string.Join(", ", columns) + ", record jsonb NOT NULL, _meta jsonb, _run_id text NOT NULL, _synced_at timestamptz NOT NULL) " +
+            "WITH (toast_tuple_target = 8160)",
             ct);
     }
 

@@ -13,6 +13,12 @@ namespace Paystack.Actors.Destinations.Sqlite;
 /// </summary>
 public sealed class SqliteDestination : IDestination
 {
+    /// <summary>
+    /// Pages of 16 KB for a new file rather than SQLite's 4 KB: a typed row (its columns and its raw record) is often
+    /// larger than 2 KB, so a small page holds one row and every batch writes a frame per row to the WAL.
+    /// </summary>
+    internal const int PageSize = 16384;
+
     private readonly SqliteDestinationOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ActiveStreams _active = new();
@@ -194,7 +200,7 @@ public sealed class SqliteDestination : IDestination
             for (var i = 0; i < rows.Length; i++)
             {
                 // Row by row in order, so within a batch a repeated id ends with its last record.
-                insert.Execute(transaction, rows[i], records[i].Json, active.RunId, syncedAt);
+                insert.Execute(rows[i], records[i].Utf8Json.Span, active.RunId, syncedAt);
             }
 
             var writes = new SqliteBookkeeping(connection, transaction).CountWrite(active.Names.Target, _account, receipt);
@@ -326,7 +332,9 @@ public sealed class SqliteDestination : IDestination
         {
             connection.Open();
             using var pragmas = connection.CreateCommand();
+            // The page size takes effect only in a new file (before WAL is on); an existing file keeps its own.
             pragmas.CommandText =
+                $"PRAGMA page_size = {PageSize}; " +
                 "PRAGMA journal_mode = WAL; " +
                 $"PRAGMA synchronous = {(_options.SyncEveryCommit ? "FULL" : "NORMAL")}; " +
                 "PRAGMA busy_timeout = 10000; " +

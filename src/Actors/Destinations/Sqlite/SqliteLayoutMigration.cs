@@ -56,7 +56,7 @@ internal static class SqliteLayoutMigration
 
                 for (var i = 0; i < rows.Count; i++)
                 {
-                    insert.Execute(transaction, typed[i], rows[i].Record.Json, rows[i].RunId, rows[i].SyncedAt);
+                    insert.Execute(typed[i], rows[i].Record.Utf8Json.Span, rows[i].RunId, rows[i].SyncedAt);
                 }
 
                 after = rows[^1].RowId;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -65,24 +66,16 @@ internal sealed class RecordTyper
     public TypedRow Type(PaystackRecord record) => Type(record, addColumns: true)!;
 
     /// <summary>The record's row; null when it has a field with a value and no column, and <paramref name="addColumns"/> is false.</summary>
+    /// <remarks>
+    /// Reads the record's UTF-8 bytes as the page parse kept them; text and JSON values are slices of those bytes
+    /// (<see cref="Utf8Text"/>), so typing a record allocates little beyond its row.
+    /// </remarks>
     private TypedRow? Type(PaystackRecord record, bool addColumns)
     {
-        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(record.Json.Length));
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(record.Json, bytes);
-            return Type(record, bytes.AsSpan(0, length), addColumns);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
-    }
-
-    private TypedRow? Type(PaystackRecord record, ReadOnlySpan<byte> json, bool addColumns)
-    {
+        if (record.Fields is { } fields) return TypeFields(record, fields, addColumns);
+        var json = record.Utf8Json;
         var slots = new Slot[_columns.Count];
-        var reader = new Utf8JsonReader(json);
+        var reader = new Utf8JsonReader(json.Span);
         Span<char> name = stackalloc char[128];
         if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
@@ -116,6 +109,120 @@ internal sealed class RecordTyper
             }
         }
 
+        return Row(record, slots);
+    }
+
+    /// <summary>
+    /// <see cref="Type(PaystackRecord, bool)"/> from the fields the page parse located: no second read of the record;
+    /// only a scalar whose conversion needs the JSON reader (a date-time, a fraction, an escaped string) is read again,
+    /// alone.
+    /// </summary>
+    private TypedRow? TypeFields(PaystackRecord record, RecordField[] fields, bool addColumns)
+    {
+        var json = record.Utf8Json;
+        var values = new object?[_columns.Count];
+        // Per column: 0 empty, 1 filled by another spelling, 2 filled by the exact one. A record adds at most a column a field.
+        var capacity = _columns.Count + fields.Length;
+        Span<byte> filled = capacity <= 1024 ? stackalloc byte[capacity] : new byte[capacity];
+        filled.Clear();
+        (string Field, string Detail)?[]? problems = null;
+        Span<char> name = stackalloc char[128];
+        foreach (var f in fields)
+        {
+            string? fieldText = null;
+            scoped ReadOnlySpan<char> fieldName;
+            var rawName = f.Name(json.Span);
+            if (!f.NameEscaped && rawName.Length <= name.Length) fieldName = name[..StrictUtf8.GetChars(rawName, name)];
+            else fieldName = fieldText = UnescapedName(json.Span, f);
+            var field = Field(fieldName, ref fieldText);
+            if (field.Ordinal == Unmapped) continue;
+            if (field.Ordinal == Unknown)
+            {
+                if (f.Token == JsonTokenType.Null) continue;
+                if (!addColumns) return null;
+                var reader = new Utf8JsonReader(f.Value(json).Span);
+                reader.Read();
+                field = AddColumn(fieldText ??= fieldName.ToString(), ref reader);
+                if (field.Ordinal >= values.Length) Array.Resize(ref values, _columns.Count);
+            }
+
+            var ordinal = field.Ordinal;
+            if (filled[ordinal] == 2 || (filled[ordinal] == 1 && !field.Exact)) continue; // the exact spelling, else the first, fills it
+            var type = _columns[ordinal].Type;
+            string? problem = null;
+            values[ordinal] = type == ColumnType.Json && _jsonByField
+                ? f.Token == JsonTokenType.Null ? null : new JsonField(field.Name)
+                : Convert(type, f, json, out problem);
+            filled[ordinal] = field.Exact ? (byte)2 : (byte)1;
+            if (problem is not null)
+            {
+                problems ??= new (string, string)?[capacity];
+                problems[ordinal] = (field.Name, problem);
+            }
+            else if (problems is not null)
+            {
+                problems[ordinal] = null;
+            }
+        }
+
+        List<(string Field, string Detail)>? notes = null;
+        if (problems is not null)
+        {
+            foreach (var note in problems)
+            {
+                if (note is { } n) (notes ??= []).Add(n);
+            }
+        }
+
+        return new TypedRow(Key(record), values, notes is null ? null : Meta(notes));
+    }
+
+    /// <summary>Booleans boxed once: a row holds its values as objects.</summary>
+    private static readonly object True = true, False = false;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>A field name written with escapes, read as the JSON string it is (with its quotes).</summary>
+    private static string UnescapedName(ReadOnlySpan<byte> json, RecordField field)
+    {
+        var reader = new Utf8JsonReader(json.Slice(field.NameStart - 1, field.NameLength + 2));
+        reader.Read();
+        return reader.GetString()!;
+    }
+
+    /// <summary>
+    /// A located value as its column stores it: the same results as <see cref="Convert(ColumnType, ref Utf8JsonReader, ReadOnlyMemory{byte}, int, out string?)"/>
+    /// (whole numbers are parsed as the reader's <c>TryGetInt64</c> parses them), which handles every other case over
+    /// the value alone.
+    /// </summary>
+    private static object? Convert(ColumnType type, RecordField field, ReadOnlyMemory<byte> json, out string? problem)
+    {
+        problem = null;
+        var value = field.Value(json);
+        switch (field.Token)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.String when type == ColumnType.Text && !field.ValueEscaped:
+                return new Utf8Text(value[1..^1]); // the content between the quotes
+            case JsonTokenType.Number when type is ColumnType.BigInt or ColumnType.Money or ColumnType.Number
+                                           && Utf8Parser.TryParse(value.Span, out long whole, out var used) && used == value.Length:
+                return whole;
+            case JsonTokenType.True or JsonTokenType.False when type == ColumnType.Boolean:
+                return field.Token == JsonTokenType.True ? True : False;
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                if (type is ColumnType.Json or ColumnType.Text) return new Utf8Text(value);
+                problem = $"{Describe(field.Token)}, in a {Name(type)} column";
+                return null;
+        }
+
+        var reader = new Utf8JsonReader(value.Span);
+        reader.Read();
+        return Convert(type, ref reader, value, 0, out problem);
+    }
+
+    private TypedRow Row(PaystackRecord record, Slot[] slots)
+    {
         var values = new object?[slots.Length];
         List<(string Field, string Detail)>? notes = null;
         for (var i = 0; i < slots.Length; i++)
@@ -174,11 +281,12 @@ internal sealed class RecordTyper
         var reader = new Utf8JsonReader(json);
         reader.Read();
         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-        return Convert(type, ref reader, json, 0, out problem);
+        var converted = Convert(type, ref reader, json, 0, out problem);
+        return converted is Utf8Text text ? text.ToString() : converted;
     }
 
     /// <summary>The value the reader is on (for an object or array: has just skipped, from <paramref name="start"/>).</summary>
-    private static object? Convert(ColumnType type, ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int start, out string? problem)
+    private static object? Convert(ColumnType type, ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, int start, out string? problem)
     {
         problem = null;
         var token = reader.TokenType;
@@ -193,7 +301,7 @@ internal sealed class RecordTyper
                 break;
             case ColumnType.Number when token == JsonTokenType.Number:
                 if (reader.TryGetInt64(out var integral)) return integral;
-                if (reader.TryGetDouble(out var real)) return real;
+                if (reader.TryGetDouble(out var real) && double.IsFinite(real)) return real;
                 break;
             case ColumnType.Boolean when token is JsonTokenType.True or JsonTokenType.False:
                 return token == JsonTokenType.True;
@@ -208,7 +316,10 @@ internal sealed class RecordTyper
                 problem = "a string that is not a date-time, in a timestamp column";
                 return null;
             case ColumnType.Text:
-                return token == JsonTokenType.String ? reader.GetString() : Raw(ref reader, json, start);
+                if (token != JsonTokenType.String) return Raw(ref reader, json, start);
+                return reader.ValueIsEscaped || reader.HasValueSequence
+                    ? reader.GetString()
+                    : new Utf8Text(json.Slice(start + 1, reader.ValueSpan.Length)); // the content between the quotes
             case ColumnType.Json:
                 return Raw(ref reader, json, start);
         }
@@ -218,8 +329,8 @@ internal sealed class RecordTyper
     }
 
     /// <summary>The value's JSON text as sent.</summary>
-    private static string Raw(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int start) =>
-        Encoding.UTF8.GetString(json[start..(int)reader.BytesConsumed]);
+    private static Utf8Text Raw(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, int start) =>
+        new(json[start..(int)reader.BytesConsumed]);
 
     /// <summary>The type of a new column, from the first value it gets.</summary>
     private static ColumnType InferredType(string column, ref Utf8JsonReader reader) => reader.TokenType switch

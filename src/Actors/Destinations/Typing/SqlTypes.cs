@@ -56,7 +56,4 @@ internal static class SqlTypes
                || formatted is "double precision" or "real" => ColumnType.Money,
         _ => ColumnType.Text,
     };
-
-    /// <summary>The cast a text parameter takes on its way into a PostgreSQL column of <paramref name="type"/>.</summary>
-    public static string PostgresCast(ColumnType type) => "::" + Postgres(type);
 }

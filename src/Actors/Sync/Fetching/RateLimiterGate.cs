@@ -11,9 +11,16 @@ public sealed class RateLimiterGate(IActorRef rateLimiter, bool background = fal
     private readonly AcquirePermit _ask = background ? AcquirePermit.InBackground : AcquirePermit.Instance;
 
     /// <remarks>Faults with a <see cref="PaystackApiException"/> when the limiter refuses the permit (a pause beyond max-pause).</remarks>
-    public Task WaitAsync(CancellationToken cancellationToken) =>
-        rateLimiter.Ask<PermitGranted>(_ask, cancellationToken);
+    public async Task<RequestPermit> WaitAsync(CancellationToken cancellationToken)
+    {
+        var granted = await rateLimiter.Ask<PermitGranted>(_ask, cancellationToken).ConfigureAwait(false);
+        // The attempt goes now, which may be well after the grant when this process stalled (a GC, a busy thread pool).
+        rateLimiter.Tell(new PermitTaken(granted.Id));
+        return new RequestPermit(granted.Id);
+    }
 
-    public void Report(int statusCode, RateLimitHeaders headers) =>
-        rateLimiter.Tell(new ObserveResponse(statusCode, headers));
+    public void Report(RequestPermit permit, int statusCode, RateLimitHeaders headers) =>
+        rateLimiter.Tell(new ObserveResponse(statusCode, headers) { Permit = permit.Id });
+
+    public void Abandon(RequestPermit permit) => rateLimiter.Tell(new PermitAbandoned(permit.Id));
 }

@@ -36,14 +36,42 @@ public static class RateLimiterProtocol
         public static AcquirePermit InBackground { get; } = new(true);
     }
 
-    public sealed record PermitGranted
+    /// <param name="Id">The grant's number, for <see cref="ObserveResponse.Permit"/>.</param>
+    public sealed record PermitGranted(long Id);
+
+    /// <summary>
+    /// The attempt of grant <paramref name="Id"/> is being sent: the grant counts from now when this is later than the
+    /// grant (the requester was slow to take it up), as Paystack counts the request when it arrives.
+    /// </summary>
+    public sealed record PermitTaken(long Id);
+
+    /// <summary>
+    /// The attempt of grant <paramref name="Id"/> ended without an answer (a timeout, a broken connection, a cancelled
+    /// run): it no longer keeps a <see cref="Drain"/> waiting.
+    /// </summary>
+    public sealed record PermitAbandoned(long Id);
+
+    /// <summary>
+    /// The key moves to another owner: grant nothing more, and answer <see cref="Drained"/> once every attempt granted so far
+    /// has been answered or abandoned, so the new owner's first window starts after the last of them reached Paystack. A
+    /// grant never taken up (<see cref="PermitTaken"/>) within a second went to a requester that gave up and is not waited for.
+    /// </summary>
+    public sealed record Drain
     {
-        public static PermitGranted Instance { get; } = new();
-        private PermitGranted() { }
+        public static Drain Instance { get; } = new();
+        private Drain() { }
     }
 
+    /// <param name="Granted">Permits granted since start.</param>
+    /// <param name="LastAnswered">When the last of them was answered or abandoned; null when none was granted.</param>
+    public sealed record Drained(long Granted, DateTimeOffset? LastAnswered);
+
     /// <summary>What a response said: a 429 or exhausted remaining budget pauses every permit of the key.</summary>
-    public sealed record ObserveResponse(int StatusCode, RateLimitHeaders Headers);
+    public sealed record ObserveResponse(int StatusCode, RateLimitHeaders Headers)
+    {
+        /// <summary>The <see cref="PermitGranted.Id"/> of the attempt answered; 0 when unknown.</summary>
+        public long Permit { get; init; }
+    }
 
     public sealed record GetStatus
     {
@@ -63,5 +91,9 @@ public static class RateLimiterProtocol
     /// <param name="Refused">Permits refused since start.</param>
     public sealed record LimiterStatus(
         int Limit, TimeSpan Period, long Granted, int Waiting, int SlotsInUse, DateTimeOffset? PausedUntil, long Throttled, TimeSpan TotalWait,
-        int ConfiguredLimit, int? ServerLimit, TimeSpan? ServerWindow, DateTimeOffset? RefusedUntil, long Refused);
+        int ConfiguredLimit, int? ServerLimit, TimeSpan? ServerWindow, DateTimeOffset? RefusedUntil, long Refused)
+    {
+        /// <summary>How much longer than Paystack's window grants are counted now (the learned margin, or the period's share).</summary>
+        public TimeSpan Margin { get; init; }
+    }
 }

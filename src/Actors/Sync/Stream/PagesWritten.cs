@@ -1,3 +1,4 @@
+using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
 
 namespace Paystack.Actors.Sync.Stream;
@@ -17,7 +18,7 @@ internal static class PagesWritten
             if (!run.OpenWindows.TryGetValue(window, out var progress)) continue;
             var pageNumbers = group.Select(p => p.Task.Page).ToList();
             var count = pageCount(window, progress);
-            var maxCursor = group.SelectMany(p => p.Records).Where(r => r.CreatedAt is not null).MaxBy(r => r.CreatedAt)?.CursorValue;
+            var maxCursor = LatestCursor(group);
             var nextCursor = group.MaxBy(p => p.Task.Page)!.NextCursor;
             var perPage = group.Max(p => p.Task.PerPage);
             events.Add(new StreamEvents.PagesCompleted(
@@ -28,5 +29,20 @@ internal static class PagesWritten
                 events.Add(new StreamEvents.WindowCompleted(window));
         }
         return events;
+    }
+
+    /// <summary>The cursor text of the latest record (the first of equal times), or null when none has a time.</summary>
+    private static string? LatestCursor(IEnumerable<FetchedPage> pages)
+    {
+        PaystackRecord? latest = null;
+        foreach (var page in pages)
+        {
+            foreach (var record in page.Records)
+            {
+                if (record.CreatedAt is { } time && (latest is null || time > latest.CreatedAt!.Value)) latest = record;
+            }
+        }
+
+        return latest?.CursorValue;
     }
 }

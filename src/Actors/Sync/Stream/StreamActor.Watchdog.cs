@@ -31,7 +31,8 @@ public sealed partial class StreamActor : IWithTimers
             transient: true, null));
 
     private string WaitingFor() =>
-        _pages.IsWriting ? "the destination to acknowledge a write"
+        _sinkBeginning ? "the destination to prepare the stream"
+        : _pages.IsWriting ? "the destination to acknowledge a write"
         : _pages.InFlight > 0 ? $"Paystack ({_pages.InFlight} pages in flight: a rate-limit permit or a response)"
         : "the journal to store progress";
 }

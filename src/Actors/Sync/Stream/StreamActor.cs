@@ -43,6 +43,8 @@ public sealed partial class StreamActor : ReceivePersistentActor
     private long _recordsSinceCheckpoint;
     private long _lastSnapshotSequenceNr;
     private bool _paused;
+    /// <summary>The Sink prepares the stream's table; answers of the first requests wait for it.</summary>
+    private bool _sinkBeginning;
 
     public override string PersistenceId { get; }
 
@@ -104,17 +106,22 @@ public sealed partial class StreamActor : ReceivePersistentActor
             {
                 Context.Unwatch(preparer);
                 if (prepared.Warning is { } warning) _log.Warning("{Stream}: {Reason}", _stream.Name, warning);
-                var remaining = prepared.Events.Count;
+                // The first requests go out now, while the run's plan is persisted and the destination prepared; their
+                // answers wait in the stash until both are done, so no page is written before its run is durable.
+                var planned = prepared.Events.Aggregate(_state, (state, e) => state.Apply(e));
+                var opening = StartFetching(planned);
+                var events = prepared.Events.Concat(opening).ToList();
+                var remaining = events.Count;
                 if (remaining == 0)
                 {
-                    BeginSink(prepared.Resumed);
+                    BeginSink(prepared.Resumed, opened: false, planned.Cursor);
                     return;
                 }
-                PersistAll(prepared.Events, e =>
+                PersistAll(events, e =>
                 {
                     _state = _state.Apply(e);
                     StreamLog.Persisted(_log, _stream, e);
-                    if (--remaining == 0) BeginSink(prepared.Resumed);
+                    if (--remaining == 0) BeginSink(prepared.Resumed, opening.Count > 0, planned.Cursor);
                 });
             });
             Command<StreamPreparer.Failed>(failed => Fail(failed.Reason, transient: true, failed.Cause));
@@ -124,22 +131,36 @@ public sealed partial class StreamActor : ReceivePersistentActor
         });
     }
 
-    private void BeginSink(bool resumed)
+    /// <param name="opened">Events opened the windows (<see cref="StartFetching"/>): once the destination is ready they
+    /// are followed up as any persisted progress is (checkpoint, progress report), from <paramref name="cursorBeforeOpening"/>.</param>
+    private void BeginSink(bool resumed, bool opened, DateTimeOffset? cursorBeforeOpening)
     {
         var run = _state.Run!;
         _log = _log.WithContext("RunId", run.RunId);
         if (resumed) StreamLog.Resuming(_log, _stream, run);
         var id = ++_operationId;
         _sink.Tell(new SinkProtocol.BeginStream(id, _stream, _start!.Selection.WriteMode, run.RunId));
+        _sinkBeginning = true;
         Become(() =>
         {
             Command<SinkProtocol.Done>(done => done.Id == id, _ =>
             {
+                _sinkBeginning = false;
                 Progressed();
                 _supervisor.Tell(new StreamReports.Started(_stream.Name, run.RunId, resumed, run.LowerBound, run.UpperBound) { Stats = Stats() });
                 Become(Running);
-                StartFetching();
+                Stash.UnstashAll();
+                if (opened) AfterPersist(cursorBeforeOpening);
+                else
+                {
+                    Dispatch();
+                    CompleteIfDone();
+                }
             });
+            // Answers to the first requests, and fetchers lost meanwhile, are taken once the destination is ready.
+            Command<PageFetched>(_ => Stash.Stash());
+            Command<PageFailed>(_ => Stash.Stash());
+            Command<Terminated>(_ => Stash.Stash());
             Command<SinkProtocol.Failed>(failed => failed.Id == id, failed =>
                 Fail($"the destination could not prepare {_stream.Name}: {failed.Error.Message}", transient: true, failed.Error));
             WatchForStalls();
@@ -189,25 +210,29 @@ public sealed partial class StreamActor : ReceivePersistentActor
         Dispatch();
     }
 
-    private void StartFetching()
+    /// <summary>
+    /// Queues the open windows' pages of the run <paramref name="planned"/> holds (the state once the preparer's events
+    /// are persisted), starts the fetchers and sends the first requests. Returns the events that open the windows,
+    /// which are persisted with the plan, before any answer is taken.
+    /// </summary>
+    private List<IStreamEvent> StartFetching(StreamState planned)
     {
         var opening = new List<IStreamEvent>();
-        foreach (var (window, progress) in _state.Run!.OpenWindows)
+        foreach (var (window, progress) in planned.Run!.OpenWindows)
         {
             if (progress.IsComplete) opening.Add(new StreamEvents.WindowCompleted(window));
             else if (_discovery.SizeUnknown(window, progress))
             {
                 // Its later pages cannot be asked at a size the journal did not keep: the window is read again. Its
-                // pages are answered only after the restart is persisted (commands wait while events persist).
+                // pages are answered only after the restart is persisted (with the plan, before answers are taken).
                 opening.Add(new StreamEvents.WindowRestarted(window));
                 _pages.Enqueue(new PageTask(window, 1));
             }
             else foreach (var task in _discovery.Remaining(window, progress)) _pages.Enqueue(task);
         }
         for (var i = 0; i < _settings.FetchersPerStream; i++) AddFetcher($"fetcher-{i + 1}");
-        if (opening.Count > 0) PersistEvents(opening, 0);
         Dispatch();
-        CompleteIfDone();
+        return opening;
     }
 
     private void AddFetcher(string name) => _pages.AddFetcher(Context.Watch(Context.ActorOf(_fetcherProps(), name)));

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Paystack.Actors.Configuration;
-using Paystack.Actors.Destinations;
-using Paystack.Host.Serve;
+using Paystack.Host.Serve.Accounts;
+using Paystack.Host.Serve.Cluster;
 
 namespace Paystack.Host.Admin.Health;
 
@@ -16,17 +16,34 @@ namespace Paystack.Host.Admin.Health;
 /// </summary>
 internal static class HealthProbes
 {
-    private const string Live = "live";
-    private const string Ready = "ready";
+    /// <summary>The key of a check result's data that lists each problem on its own (the description joins them).</summary>
+    public const string ProblemsKey = "problems";
 
-    public static IServiceCollection AddServeHealthChecks(
-        this IServiceCollection services, RunCoordinator coordinator, PersistenceSettings journal, DestinationSpec destination)
+    public const string Live = "live";
+    public const string Ready = "ready";
+
+    /// <summary>
+    /// The journal, destination and run checks; the actor system's liveness is Akka.Hosting's own
+    /// (<c>WithActorSystemLivenessCheck</c>, tagged live and ready where serve builds its actor system).
+    /// </summary>
+    public static IServiceCollection AddServeHealthChecks(this IServiceCollection services, PersistenceSettings journal)
     {
         services.AddHealthChecks()
-            .Add(new HealthCheckRegistration("actor-system", new LivenessCheck(coordinator.System), HealthStatus.Unhealthy, [Live, Ready]))
             .Add(new HealthCheckRegistration("journal", new JournalCheck(journal), HealthStatus.Unhealthy, [Ready]))
-            .Add(new HealthCheckRegistration("destination", new DestinationCheck(destination), HealthStatus.Unhealthy, [Ready]))
-            .Add(new HealthCheckRegistration("runs", new RunCheck(coordinator), HealthStatus.Unhealthy, [Ready]));
+            .Add(new HealthCheckRegistration("destination", provider => new DestinationCheck(provider.GetRequiredService<ServeAccounts>()), HealthStatus.Unhealthy, [Ready]))
+            .Add(new HealthCheckRegistration("runs", provider => new RunCheck(provider.GetRequiredService<ServeAccounts>()), HealthStatus.Unhealthy, [Ready]));
+        return services;
+    }
+
+    /// <summary>
+    /// A cluster member's checks: Up in the cluster (Akka.Cluster.Hosting's readiness check, registered with the actor
+    /// system), the journal every member shares, the accounts file.
+    /// </summary>
+    public static IServiceCollection AddClusterHealthChecks(this IServiceCollection services, PersistenceSettings journal, Func<IServiceProvider, ClusterAccounts> accounts)
+    {
+        services.AddHealthChecks()
+            .Add(new HealthCheckRegistration("journal", new JournalCheck(journal), HealthStatus.Unhealthy, [Ready]))
+            .Add(new HealthCheckRegistration("accounts", provider => new ClusterAccountsCheck(() => accounts(provider)), HealthStatus.Unhealthy, [Ready]));
         return services;
     }
 
@@ -53,7 +70,7 @@ internal static class HealthProbes
         var report = await checks.CheckHealthAsync(check => check.Tags.Contains(tag), cancellationToken);
         var problems = report.Entries.Values
             .Where(e => e.Status == HealthStatus.Unhealthy)
-            .SelectMany(e => e.Data.TryGetValue(RunCheck.ProblemsKey, out var listed) && listed is IEnumerable<string> each
+            .SelectMany(e => e.Data.TryGetValue(ProblemsKey, out var listed) && listed is IEnumerable<string> each
                 ? each
                 : [e.Description ?? e.Exception?.Message ?? "unhealthy"])
             .ToList();
@@ -61,4 +78,12 @@ internal static class HealthProbes
             ? Results.Ok(new AdminModels.Health(healthy, []))
             : Results.Json(new AdminModels.Health(unhealthy, problems), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
+}
+
+/// <summary>A check's answer: healthy, or unhealthy with each problem listed for the probe's answer.</summary>
+internal static class HealthResults
+{
+    public static HealthCheckResult Of(IReadOnlyList<string> problems) => problems.Count == 0
+        ? HealthCheckResult.Healthy()
+        : HealthCheckResult.Unhealthy(string.Join("; ", problems), data: new Dictionary<string, object> { [HealthProbes.ProblemsKey] = problems });
 }

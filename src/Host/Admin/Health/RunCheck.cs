@@ -1,16 +1,14 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Paystack.Host.Serve;
+using Paystack.Host.Serve.Accounts;
 
 namespace Paystack.Host.Admin.Health;
 
-/// <summary>Readiness: nothing keeps runs from making progress (e.g. Paystack paused the key for longer than max-pause).</summary>
-internal sealed class RunCheck(RunCoordinator coordinator) : IHealthCheck
+/// <summary>
+/// Readiness: nothing keeps an account's runs from making progress (e.g. Paystack paused its key for longer than
+/// max-pause), and every entry of the accounts file is served. Each problem names its account.
+/// </summary>
+internal sealed class RunCheck(ServeAccounts accounts) : IHealthCheck
 {
-    /// <summary>The key of the result's data that lists each problem on its own (the description joins them).</summary>
-    public const string ProblemsKey = "problems";
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        await coordinator.ProblemsAsync(cancellationToken) is { Count: > 0 } problems
-            ? HealthCheckResult.Unhealthy(string.Join("; ", problems), data: new Dictionary<string, object> { [ProblemsKey] = problems })
-            : HealthCheckResult.Healthy();
+        HealthResults.Of(await accounts.ProblemsAsync(cancellationToken));
 }

@@ -88,11 +88,64 @@ public sealed class RecordTyperTests
     }
 
     [Fact]
+    public void Text_and_json_values_are_the_record_s_own_bytes_and_escaped_strings_are_unescaped()
+    {
+        var columns = new TableColumns(ColumnType.BigInt, [("name", ColumnType.Text), ("city", ColumnType.Text),
+            ("tags", ColumnType.Json), ("code", ColumnType.Text)]);
+        var row = new RecordTyper(Stream, columns).Type(new PaystackRecord("7", null, null,
+            """{"id":7,"name":"Ad\u00e9 \"O\"","city":"Lagos ✓","tags":["a", {"b":1}],"code":12}"""));
+
+        Assert.Equal("Adé \"O\"", row.ValueAt(0)?.ToString());
+        Assert.Equal("Lagos ✓", Assert.IsType<Utf8Text>(row.ValueAt(1)).ToString());
+        Assert.Equal("""["a", {"b":1}]""", Assert.IsType<Utf8Text>(row.ValueAt(2)).ToString());
+        Assert.Equal("12", row.ValueAt(3)?.ToString());
+        Assert.Null(row.Meta);
+    }
+
+    [Fact]
     public void A_record_without_a_numeric_id_in_a_bigint_keyed_table_is_refused_with_a_clear_message()
     {
         var typer = new RecordTyper(Stream, new TableColumns(ColumnType.BigInt, []));
         var error = Assert.Throws<InvalidDataException>(() => typer.Type(new PaystackRecord("abc", null, null, """{"id":"abc"}""")));
         Assert.Contains("'abc'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"id":7,"createdAt":"2024-01-01T00:00:00Z","created_at":"2024-02-02T00:00:00+01:00","amount":"500","riskScore":3,"tags":["a"],"note":null}""")]
+    [InlineData("""{"id":8,"name":"Ad\u00e9 \"O\"","city":"Lagos ✓","code":12,"amount":123456789012345678901234,"fees":2.5,"paid":true,"flag":false}""")]
+    [InlineData("""{"id":9,"name":{"first":"A"},"amount":{"value":1},"paid":"yes","created_at":"yesterday","city":[1,2],"ratio":1e400,"size":-12}""")]
+    [InlineData("""{"i\u0064":10,"n\u0061me":"escaped name","createdAt":"2024-03-16T10:05:02.000+01:00","customer":{"id":1,"email":"a@b.c"},"total":99999999999999999999}""")]
+    [InlineData("""{"id":11,"name":null,"amount":-0,"paid":null,"tags":"not a list","score":2.0,"metadata":{"custom_fields":[{"a":"b"}]}}""")]
+    [InlineData("""{"id":12,"createdAt":"yesterday","amount":1.5,"created_at":"2024-02-02T00:00:00Z","paid":true,"paid":3}""")]
+    [InlineData("""{"id":13,"created_at":"2024-02-02T00:00:00Z","createdAt":"yesterday","tags":null,"tags":[1]}""")]
+    public void A_record_from_a_page_is_typed_from_the_fields_the_parse_located_exactly_as_from_its_text(string record)
+    {
+        var fromPage = Assert.Single(PaystackPageParser.Parse(System.Text.Encoding.UTF8.GetBytes($$$"""{"status":true,"data":[{{{record}}}]}"""), Stream).Records);
+        Assert.NotNull(fromPage.Fields);
+        var fromText = new PaystackRecord(fromPage.Id, fromPage.CreatedAt, fromPage.CursorValue, record);
+        Assert.Null(fromText.Fields);
+
+        foreach (var jsonByField in new[] { false, true })
+        {
+            var located = Columns();
+            var read = Columns();
+            var rowFromPage = new RecordTyper(Stream, located, jsonByField).TypeAll([fromPage])[0];
+            var rowFromText = new RecordTyper(Stream, read, jsonByField).TypeAll([fromText])[0];
+
+            Assert.Equal(read.All, located.All);
+            Assert.Equal(rowFromText.Key, rowFromPage.Key);
+            Assert.Equal(rowFromText.Meta, rowFromPage.Meta);
+            Assert.Equal(rowFromText.Values.Select(Shown), rowFromPage.Values.Select(Shown));
+        }
+
+        static TableColumns Columns() => new(ColumnType.BigInt, [("created_at", ColumnType.Timestamp), ("amount", ColumnType.Money),
+            ("name", ColumnType.Text), ("paid", ColumnType.Boolean), ("tags", ColumnType.Json), ("fees", ColumnType.Number)]);
+        static string Shown(object? value) => value switch
+        {
+            null => "null",
+            JsonField field => "field:" + field.Name,
+            _ => $"{value.GetType().Name}:{value}",
+        };
     }
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();

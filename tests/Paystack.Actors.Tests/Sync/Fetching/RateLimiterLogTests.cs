@@ -60,4 +60,36 @@ public sealed class RateLimiterLogTests
         Assert.Equal(At(999), log.FreeAt(11, TimeSpan.FromSeconds(1_000), At(999)));
         Assert.Equal(At(990 + 1_000), log.FreeAt(10, TimeSpan.FromSeconds(1_000), At(999)));
     }
+
+    [Fact]
+    public void A_postponed_grant_counts_from_its_new_time_and_keeps_the_log_in_order()
+    {
+        var log = new RateLimiterLog();
+        log.Add(At(0), id: 1);
+        log.Add(At(1), id: 2);
+        log.Add(At(2), id: 3);
+        var window = TimeSpan.FromSeconds(10);
+
+        log.Postpone(1, At(5)); // now at 1, 2, 5
+        Assert.Equal(At(11), log.FreeAt(3, window, At(6))); // the oldest is the one at 1
+        Assert.Equal(At(15), log.FreeAt(1, window, At(6))); // the newest is the postponed one
+        Assert.Equal(At(1), log.OldestWithin(window, At(6)));
+
+        log.Postpone(2, At(0.5)); // earlier than its grant: no change
+        Assert.Equal(At(11), log.FreeAt(3, window, At(6)));
+    }
+
+    [Fact]
+    public void A_grant_postponed_after_it_was_forgotten_counts_again()
+    {
+        var log = new RateLimiterLog();
+        log.Add(At(0), id: 1);
+        log.Forget(At(0));
+        Assert.Equal(At(3), log.FreeAt(1, TimeSpan.FromSeconds(2), At(3)));
+
+        log.Postpone(1, At(2.5)); // its request went out only at 2.5 s
+        Assert.Equal(At(4.5), log.FreeAt(1, TimeSpan.FromSeconds(2), At(3)));
+        log.Postpone(0, At(9)); // untracked: nothing to move
+        Assert.Equal(At(4.5), log.FreeAt(1, TimeSpan.FromSeconds(2), At(3)));
+    }
 }

@@ -54,7 +54,7 @@ public sealed class RateLimiterResetSpec() : TestKit(ActorSpecs.VirtualTime)
         await ExpectMsgAsync<PermitGranted>();
     }
 
-    private static readonly DateTimeOffset Now = new(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset FixedNow = new(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Theory]
     [InlineData(0, 0)]
@@ -63,5 +63,5 @@ public sealed class RateLimiterResetSpec() : TestKit(ActorSpecs.VirtualTime)
     [InlineData(1_777_636_830, 30)] // 2026-05-01T12:00:30Z: a Unix time 30 s ahead
     [InlineData(1_777_636_770, 0)] // a Unix time already past: no wait
     public void A_reset_above_a_billion_seconds_is_a_unix_time(long reset, long expectedSeconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), RateLimitHeaders.ResetDelay(TimeSpan.FromSeconds(reset), Now));
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), RateLimitHeaders.ResetDelay(TimeSpan.FromSeconds(reset), FixedNow));
 }

@@ -29,7 +29,7 @@ public sealed class StreamActorSpec() : TestKit(
     private static readonly TimeSpan StallTimeout = TimeSpan.FromMinutes(10);
     private const int Fetchers = 2;
     private static readonly StreamDefinition Customers = StreamCatalog.Get("customers");
-    private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset FixedNow = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     private readonly string _account = "test-" + Guid.NewGuid().ToString("N")[..16];
 
@@ -52,14 +52,14 @@ public sealed class StreamActorSpec() : TestKit(
         var fetchers = CreateTestProbe();
         var sink = CreateTestProbe();
         var settings = TestSettings.Create(pageSize: pageSize, fetchersPerStream: Fetchers, stallTimeout: StallTimeout).Engine;
-        var job = new SyncJob(_account, Now.AddDays(-2), 0, [new StreamSelection(Customers, SyncMode.Incremental, WriteMode.AppendDedup)])
+        var job = new SyncJob(_account, FixedNow.AddDays(-2), 0, [new StreamSelection(Customers, SyncMode.Incremental, WriteMode.AppendDedup)])
         {
             DestinationId = "spec",
         };
         var props = StreamActor.Props(job, Customers, settings,
             () => Akka.Actor.Props.Create(() => new ProbeFetcher(fetchers.Ref, crash ?? (() => false))), sink.Ref);
         var stream = Sys.ActorOf(props);
-        stream.Tell(new StreamCommands.StartRun(job, job.Streams[0], "run-1", Now));
+        stream.Tell(new StreamCommands.StartRun(job, job.Streams[0], "run-1", FixedNow));
         return (stream, fetchers, sink);
     }
 
@@ -176,8 +176,53 @@ public sealed class StreamActorSpec() : TestKit(
             // Unknown offsets: the window is read again from its first page, at the size asked now.
             Assert.Equal((1, 25), (resumed.Task.Page, resumed.Task.PerPage));
             await again.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
-            Assert.Equal(0, (await RecoveredAsync()).Run!.OpenWindows.Single().Value.CompletedPages.Count);
+            Assert.Empty((await RecoveredAsync()).Run!.OpenWindows.Single().Value.CompletedPages);
         }
+    }
+
+    /// <summary>Holds every journal write until <see cref="Release"/>: the journal of a run whose plan is still being stored.</summary>
+    private sealed class HeldWrites : IJournalInterceptor
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Held;
+
+        public void Release() => _released.TrySetResult();
+
+        public async Task InterceptAsync(IPersistentRepresentation message)
+        {
+            Interlocked.Increment(ref Held);
+            await _released.Task;
+        }
+    }
+
+    [Fact]
+    public async Task The_first_page_is_requested_while_the_plan_is_stored_and_written_only_after_it_is_durable()
+    {
+        var journal = TestJournal.FromRef(Persistence.Instance.Apply(Sys).JournalFor(null));
+        var held = new HeldWrites();
+        await journal.OnWrite.SetInterceptorAsync(held);
+        var (stream, fetchers, sink) = Start();
+        await sink.ExpectMsgAsync<SinkProtocol.ReadProgress>();
+        sink.Reply(new SinkProtocol.ProgressRead(0, DestinationProgress.Unverifiable));
+
+        // The request goes out while the journal still holds the run's plan back.
+        var page = await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
+        await AwaitConditionAsync(() => Task.FromResult(Volatile.Read(ref held.Held) > 0)); // the plan's write is on its way, held
+        Assert.Null((await RecoveredAsync()).Run);
+        stream.Tell(new PageFetched(page.Task, Page(page.Task, pageCount: 1)), page.Fetcher);
+
+        // The destination hears of the run only once its plan is durable, and of its records only after that.
+        held.Release();
+        var begin = await sink.ExpectMsgAsync<SinkProtocol.BeginStream>();
+        Assert.Equal("run-1", (await RecoveredAsync()).Run!.RunId);
+        sink.Reply(new SinkProtocol.Done(begin.Id));
+        var write = await sink.ExpectMsgAsync<SinkProtocol.Write>();
+        Assert.Equal(3, write.Records.Count);
+        sink.Reply(new SinkProtocol.Done(write.Id, 3));
+        var complete = await sink.ExpectMsgAsync<SinkProtocol.CompleteStream>();
+        sink.Reply(new SinkProtocol.Done(complete.Id));
+        Assert.Equal(3, (await FishForMessageAsync<StreamReports.Completed>(_ => true)).Stats.Records);
     }
 
     [Fact]
@@ -279,6 +324,7 @@ public sealed class StreamActorSpec() : TestKit(
         var (stream, fetchers, sink) = Start();
         await BeginAsync(sink);
         await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>(); // never answered
+        await stream.Drained(); // the request goes out before the destination is ready: the clock runs from then
 
         Clock.Advance(StallTimeout - TimeSpan.FromSeconds(1));
         await stream.Drained();
@@ -289,6 +335,24 @@ public sealed class StreamActorSpec() : TestKit(
         Assert.Contains("made no progress for 10m", failed.Reason);
         Assert.Contains("Paystack (1 pages in flight", failed.Reason);
         Assert.True(failed.Transient);
+    }
+
+    [Fact]
+    public async Task A_destination_that_never_prepares_the_stream_is_named_though_requests_went_out()
+    {
+        var (stream, fetchers, sink) = Start();
+        await sink.ExpectMsgAsync<SinkProtocol.ReadProgress>();
+        sink.Reply(new SinkProtocol.ProgressRead(0, DestinationProgress.Unverifiable));
+        var page = await fetchers.ExpectMsgAsync<ProbeFetcher.Asked>();
+        stream.Tell(new PageFetched(page.Task, Page(page.Task, pageCount: 1)), page.Fetcher);
+        await sink.ExpectMsgAsync<SinkProtocol.BeginStream>(); // never answered
+        await stream.Drained();
+
+        Clock.Advance(StallTimeout);
+
+        var failed = await FishForMessageAsync<StreamReports.Failed>(_ => true);
+        Assert.Contains("it waited for the destination to prepare the stream", failed.Reason);
+        await sink.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100)); // the page fetched meanwhile is never written
     }
 
     [Fact]

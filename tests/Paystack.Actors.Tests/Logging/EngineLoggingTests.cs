@@ -1,8 +1,10 @@
 using Akka;
 using Akka.Actor;
-using Akka.Configuration;
 using Akka.Event;
+using Paystack.Actors.Hosting;
 using Paystack.Actors.Logging;
+using Paystack.Actors.Paystack;
+using Paystack.Actors.Tests.Sync;
 using Serilog;
 using Serilog.Events;
 
@@ -15,19 +17,36 @@ public sealed class GlobalSerilogCollection
     public const string Name = "global Serilog logger";
 }
 
+/// <summary>The actor system's logging as <c>WithEngineLogging</c> sets it: to Serilog, nothing on stdout.</summary>
 [Collection(GlobalSerilogCollection.Name)]
-public sealed class AkkaSerilogLoggingTests
+public sealed class EngineLoggingTests
 {
-    [Fact]
-    public void The_fragment_names_the_serilog_logger_and_keeps_stdout_quiet()
-    {
-        var config = AkkaSerilogLogging.Config(LogEventLevel.Debug);
+    private static EngineSystemOptions Options(LogEventLevel? level) =>
+        new(TestSettings.Create(), (options, gate) => new PaystackClient(options, gate))
+        {
+            SystemName = "logging-test",
+            InMemoryJournal = true,
+            SerilogLevel = level,
+        };
 
-        Assert.Equal(["Akka.Logger.Serilog.SerilogLogger, Akka.Logger.Serilog"], config.GetStringList("akka.loggers"));
-        Assert.Equal("DEBUG", config.GetString("akka.loglevel"));
+    [Fact]
+    public async Task The_system_logs_to_serilog_at_the_level_asked_and_keeps_stdout_quiet()
+    {
+        await using var host = await EngineHost.StartAsync(Options(LogEventLevel.Debug));
+        var config = host.System.Settings.Config;
+
+        Assert.Equal(typeof(Akka.Logger.Serilog.SerilogLogger), Type.GetType(Assert.Single(config.GetStringList("akka.loggers"))));
+        Assert.Equal(Akka.Event.LogLevel.DebugLevel, host.System.EventStream.LogLevel);
         Assert.Equal("OFF", config.GetString("akka.stdout-loglevel"));
-        Assert.DoesNotContain("formatter", AkkaSerilogLogging.Hocon(), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Theory]
+    [InlineData(LogEventLevel.Verbose, Akka.Event.LogLevel.DebugLevel)]
+    [InlineData(LogEventLevel.Information, Akka.Event.LogLevel.InfoLevel)]
+    [InlineData(LogEventLevel.Warning, Akka.Event.LogLevel.WarningLevel)]
+    [InlineData(LogEventLevel.Fatal, Akka.Event.LogLevel.ErrorLevel)]
+    public void Serilog_levels_map_to_akkas_four(LogEventLevel serilog, Akka.Event.LogLevel akka) =>
+        Assert.Equal(akka, EngineLoggingBuilderExtensions.AkkaLevel(serilog));
 
     [Fact]
     public async Task Actor_logs_reach_serilog_with_keys_masked()
@@ -38,15 +57,14 @@ public sealed class AkkaSerilogLoggingTests
         PaystackLogging.UseAsGlobal(logger);
         try
         {
-            using var system = ActorSystem.Create("logging-test", AkkaSerilogLogging.Config(LogEventLevel.Debug));
-            var actor = system.ActorOf(Props.Create(() => new KeyLoggingActor()), "fetcher");
+            await using var host = await EngineHost.StartAsync(Options(LogEventLevel.Debug));
+            var actor = host.System.ActorOf(Props.Create(() => new KeyLoggingActor()), "fetcher");
 
             await actor.Ask<Done>("sk_live_TopSecret0123456789", TimeSpan.FromSeconds(5));
             var text = await WaitFor(output, "configured with");
 
             Assert.Contains("configured with sk_live_***", text);
             Assert.DoesNotContain("TopSecret0123456789", text);
-            await system.Terminate();
         }
         finally
         {
