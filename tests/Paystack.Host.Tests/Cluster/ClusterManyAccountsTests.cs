@@ -84,11 +84,18 @@ public sealed class ClusterManyAccountsTests(ITestOutputHelper output) : IAsyncL
         }
     }
 
-    private static Task<ClusterModels.AccountList> UntilAllSucceededAsync(ClusterProcesses cluster, IReadOnlyCollection<string> names, DateTimeOffset? after) =>
-        cluster.UntilAsync(() => cluster.AccountsAsync(cluster.Nodes[0].Client),
-            l => l.Accounts.Where(a => names.Contains(a.Name)).All(a =>
-                a is { CurrentRun: null, LastRun.State: "succeeded" } && (after is null || a.LastRun.StartedAt >= after.Value.AddSeconds(-1))),
-            "every account's run succeeded", seconds: 120);
+    private static Task<ClusterModels.AccountList> UntilAllSucceededAsync(ClusterProcesses cluster, IReadOnlyCollection<string> names, DateTimeOffset? after)
+    {
+        bool Done(ClusterModels.Account a) =>
+            a is { CurrentRun: null, LastRun.State: "succeeded" } && (after is null || a.LastRun.StartedAt >= after.Value.AddSeconds(-1));
+        return cluster.UntilAsync(() => cluster.AccountsAsync(cluster.Nodes[0].Client),
+            l => names.All(n => l.Accounts.Any(a => a.Name == n)) && l.Accounts.Where(a => names.Contains(a.Name)).All(Done),
+            "every account's run succeeded", seconds: 180,
+            describe: l => string.Join("; ", names.Select(n => l.Accounts.FirstOrDefault(a => a.Name == n)).Select((a, i) => a is null
+                ? $"{names.ElementAt(i)} not listed"
+                : Done(a) ? null : $"{a.Name} {a.State} on {a.Node}: current {a.CurrentRun?.State} since {a.CurrentRun?.StartedAt:HH:mm:ss}, last {a.LastRun?.State} {a.LastRun?.StartedAt:HH:mm:ss} {a.LastRun?.Error} {a.Problem}")
+                .Where(line => line is not null)));
+    }
 
     /// <summary>Every stream of every account equals its sandbox set, no id twice; balances hold one reading per currency.</summary>
     private async Task AssertLandedAsync(ClusterProcesses cluster, IEnumerable<string> names)

@@ -235,8 +235,12 @@ internal sealed class ClusterProcesses : IAsyncDisposable
         return retried && status == HttpStatusCode.Conflict ? HttpStatusCode.Accepted : status;
     }
 
-    /// <summary>Polls <paramref name="read"/> until <paramref name="condition"/> holds; fails at the deadline or when a node exits unasked.</summary>
-    public async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what, int seconds = 45)
+    /// <summary>
+    /// Polls <paramref name="read"/> until <paramref name="condition"/> holds; fails at the deadline or when a node exits
+    /// unasked, with the nodes' logs and then the last answer (by <paramref name="describe"/>, else as JSON) at the end,
+    /// where a cut-short CI log still shows it.
+    /// </summary>
+    public async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what, int seconds = 45, Func<T, string>? describe = null)
     {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(seconds);
         T? last = default;
@@ -254,9 +258,11 @@ internal sealed class ClusterProcesses : IAsyncDisposable
             await Task.Delay(200);
         }
         var exited = Nodes.Where(n => n.Process is { HasExited: true } && !n.Expected).Select(n => $"node {n.Index} exited with {n.Process!.ExitCode}");
+        var lastAnswer = last is null ? "no answer" : describe?.Invoke(last) ?? Truncate(JsonSerializer.Serialize(last, Json), 6000);
         throw new Xunit.Sdk.XunitException(
-            $"Never: {what}. {string.Join("; ", exited)} Last: {Truncate(JsonSerializer.Serialize(last, Json), 6000)}\n"
-            + string.Join("\n---\n", Nodes.Where(n => n.Process is not null).Select(n => $"node {n.Index}:\n{Tail(n.Process!.Stderr, 4000)}")));
+            $"Never: {what} (waited {seconds} s). {string.Join("; ", exited)}\n"
+            + string.Join("\n---\n", Nodes.Where(n => n.Process is not null).Select(n => $"node {n.Index}:\n{Tail(n.Process!.Stderr, 4000)}"))
+            + $"\n---\nNever: {what}. Last answer: {lastAnswer}");
     }
 
     public void Log(string line) => _output.WriteLine($"{Seconds:F1}s {line}");
