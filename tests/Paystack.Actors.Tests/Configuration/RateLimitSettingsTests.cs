@@ -26,15 +26,16 @@ public sealed class RateLimitSettingsTests
     }
 
     [Fact]
-    public void Grants_are_counted_over_the_period_plus_half_a_percent_and_a_learned_margin_of_100_to_250_ms()
+    public void Grants_are_counted_over_the_period_plus_half_a_percent_and_a_learned_margin_of_10_to_250_ms()
     {
         var limits = SyncSettingsLoader.FromHocon("").Settings.RateLimits;
 
-        Assert.Equal((0.005, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(5)),
+        Assert.Equal((0.005, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(5)),
             (limits.WindowMargin, limits.MinWindowMargin, limits.MaxWindowMargin, limits.MarginNarrowInterval));
         Assert.Equal(TimeSpan.FromSeconds(60.3), limits.CountedWindow(TimeSpan.FromSeconds(60)));
         Assert.Equal(TimeSpan.FromSeconds(20.1), limits.CountedWindow(TimeSpan.FromSeconds(20)));
-        Assert.Equal(TimeSpan.FromMilliseconds(1_100), limits.CountedWindow(TimeSpan.FromSeconds(1)));
+        Assert.Equal(TimeSpan.FromMilliseconds(2_010), limits.CountedWindow(TimeSpan.FromSeconds(2)));
+        Assert.Equal(TimeSpan.FromMilliseconds(1_010), limits.CountedWindow(TimeSpan.FromSeconds(1)));
         // The widest a learned margin gets: Paystack's 60 s period keeps its own share, a 1 s period the ceiling.
         Assert.Equal(TimeSpan.FromSeconds(60.3), limits.WidestCountedWindow(TimeSpan.FromSeconds(60)));
         Assert.Equal(TimeSpan.FromMilliseconds(1_250), limits.WidestCountedWindow(TimeSpan.FromSeconds(1)));

@@ -30,7 +30,11 @@ internal static class TestSettings
             StreamRestartMaxBackoff: TimeSpan.FromMilliseconds(500),
             StallTimeout: stallTimeout ?? TimeSpan.FromMinutes(1),
             RunTimeout: runTimeout ?? TimeSpan.FromHours(1)),
-        new RateLimitSettings(requestsPerPeriod, requestsPerPeriod, period ?? TimeSpan.FromSeconds(2), MaxInFlight: 16),
+        // The 100 ms floor: these engines share 2 cores with the whole suite, where arrivals spread far wider than on a quiet machine.
+        new RateLimitSettings(requestsPerPeriod, requestsPerPeriod, period ?? TimeSpan.FromSeconds(2), MaxInFlight: 16)
+        {
+            MinWindowMargin = TimeSpan.FromMilliseconds(100),
+        },
         new HttpSettings(requestTimeout ?? TimeSpan.FromSeconds(10), maxRetries, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(3)),
         new PersistenceSettings("sqlite", "Data Source=unused.db"));
 }
