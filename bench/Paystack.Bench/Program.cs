@@ -6,7 +6,7 @@ using Paystack.Bench.Limiter;
 using Paystack.Bench.Startup;
 using Paystack.Bench.Webhooks;
 
-// paystack-bench [ceiling|memory|unlimited|startup|journal-growth|limiter-recovery|requests|ceiling-exe|webhooks|all ...] [--sandbox inprocess|external] [--sandbox-dll PATH] [--baseline-dll PATH] [--journal sqlite|inmem] [--trace] [--runs N] [--rate-limits HOCON] [--case NAME]
+// paystack-bench [ceiling|memory|unlimited|startup|journal-growth|limiter-recovery|requests|ceiling-exe|unlimited-exe|webhooks|all ...] [--sandbox inprocess|external] [--sandbox-dll PATH] [--baseline-dll PATH] [--journal sqlite|inmem] [--trace] [--runs N] [--rate-limits HOCON] [--case NAME]
 // Every case runs in its own child process; --case runs one case here and prints its result as a JSON line.
 var scenarios = new List<string>();
 string? caseName = null;
@@ -20,6 +20,7 @@ var simulatedRuns = 10_000;
 var rateLimits = "";
 string? folder = null;
 IReadOnlyList<int> clusterNodes = [1, 2, 3];
+IReadOnlyList<string> destinations = ["sqlite", "postgres"];
 IReadOnlyList<int> idleAccounts = [0, 30, 300];
 IReadOnlyList<ClusterTimings> failoverTimings = [ClusterTimings.Scaled];
 for (var i = 0; i < args.Length; i++)
@@ -58,6 +59,9 @@ for (var i = 0; i < args.Length; i++)
         case "--folder" when i + 1 < args.Length:
             folder = Path.GetFullPath(args[++i]);
             break;
+        case "--destinations" when i + 1 < args.Length:
+            destinations = args[++i].Split(',').Select(d => d is "sqlite" or "postgres" ? d : Fail<string>($"--destinations takes sqlite and postgres, comma-separated, not '{d}'.")).ToList();
+            break;
         case "--nodes" when i + 1 < args.Length:
             clusterNodes = Numbers(args[++i], "--nodes", least: 1);
             break;
@@ -80,7 +84,7 @@ for (var i = 0; i < args.Length; i++)
         case "all":
             scenarios.AddRange(Scenarios.Default);
             break;
-        case "startup" or "startup-exe" or "journal-growth" or "limiter-recovery" or "webhooks" or "requests" or "ceiling-exe":
+        case "startup" or "startup-exe" or "journal-growth" or "limiter-recovery" or "webhooks" or "requests" or "ceiling-exe" or "unlimited-exe":
             scenarios.Add(args[i]);
             break;
         case var name when ClusterScenario.Parts.Contains(name):
@@ -140,6 +144,11 @@ foreach (var scenario in scenarios.Distinct())
     if (scenario == "ceiling-exe")
     {
         allMet &= await Paystack.Bench.Ceiling.ExecutableCeiling.RunAsync(options.HostDll, Math.Max(1, executableRuns), rateLimits);
+        continue;
+    }
+    if (scenario == "unlimited-exe")
+    {
+        allMet &= await Paystack.Bench.Throughput.ExecutableThroughput.RunAsync(options.HostDll, Math.Max(1, executableRuns), destinations);
         continue;
     }
     if (scenario is "startup" or "startup-exe")
@@ -227,7 +236,7 @@ static async Task<bool> RunStartupAsync(RunOptions options, int executableRuns, 
 static void Usage() => Console.WriteLine("""
     Usage: paystack-bench SCENARIO... [--sandbox inprocess|external] [--sandbox-dll PATH] [--journal sqlite|inmem]
       SCENARIO: ceiling | memory | unlimited | startup | startup-exe | journal-growth | limiter-recovery | requests |
-                ceiling-exe | webhooks | cluster | cluster-throughput | cluster-memory | cluster-failover |
+                ceiling-exe | unlimited-exe | webhooks | cluster | cluster-throughput | cluster-memory | cluster-failover |
                 all (all = the first three)
                 cluster: `serve --cluster` processes (Release build of src/Host) with a PostgreSQL journal
                 (PAYSTACK_BENCH_POSTGRES or PAYSTACK_TEST_POSTGRES): 30 rate-limited accounts on 1, 2, 3 members
@@ -235,6 +244,9 @@ static void Usage() => Console.WriteLine("""
                 (--timings scaled,defaults: the cluster's failure-detection timings)
                 requests: requests per run against the minimum (dense, sparse, empty, incremental, lookback, page sizes);
                 ceiling-exe: the executable against 20 requests/s, 150 ms latency, 24,000 records in 2 streams (--runs N)
+                unlimited-exe: the executable with no rate limit, 8 streams of 50,000 records, the sandbox in this
+                process (--runs N, --destinations sqlite,postgres; postgres needs PAYSTACK_BENCH_POSTGRES or
+                PAYSTACK_TEST_POSTGRES)
                 webhooks: requests a day to keep changing records current (webhooks + reconciliation vs nightly full
                 refresh vs 35-day lookback), then 500 changes delivered to a real `serve` (Release build of src/Host):
                 event-to-row latency p50/p99 and re-reads per change

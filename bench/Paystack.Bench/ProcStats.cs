@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Paystack.Bench.Cluster;
+namespace Paystack.Bench;
 
 /// <summary>
 /// A process's CPU time and memory as Linux reports them in /proc: read from outside, so a node needs no endpoint for
@@ -26,6 +26,18 @@ public sealed record ProcStats(double CpuSeconds, long ResidentBytes, long PeakR
         {
             return null;
         }
+    }
+
+    /// <summary>Reads process <paramref name="pid"/> every 50 ms until it has gone: its last CPU time and its peak resident memory.</summary>
+    public static async Task<(double CpuSeconds, long PeakResidentBytes)> WatchAsync(int pid)
+    {
+        var (cpu, peak) = (0.0, 0L);
+        while (Read(pid) is { } stats)
+        {
+            (cpu, peak) = (stats.CpuSeconds, Math.Max(peak, stats.PeakResidentBytes));
+            await Task.Delay(50);
+        }
+        return (cpu, peak);
     }
 
     private static long Kilobytes(string[] status, string field) =>
