@@ -12,6 +12,7 @@ namespace Paystack.Bench.Throughput;
 /// in this process, so engine and sandbox are separate processes: 8 streams of 50,000 records (the unlimited cases'
 /// workload) into a new SQLite file or a new PostgreSQL schema. Overall counts from process start to exit; "from the
 /// first request" leaves start-up out. CPU and peak memory are the executable's own, read from /proc while it runs.
+/// A first, uncounted run warms the sandbox up.
 /// </summary>
 public static class ExecutableThroughput
 {
@@ -31,6 +32,10 @@ public static class ExecutableThroughput
     {
         if (!File.Exists(hostDll))
             throw new FileNotFoundException($"The host {hostDll} does not exist; publish it with `dotnet publish src/Host -c Release -o DIR` and pass --sandbox-dll DIR/paystack-sync.dll.");
+        if (destinations.Contains("postgres")) _ = BenchPostgres.ConnectionString; // says what is missing before any run
+        // The sandbox runs in this process: its first serving compiles its code, so one run warms it and is not counted.
+        Console.Error.WriteLine("warming up the sandbox (one run into sqlite, not counted) ...");
+        await RunOnceAsync(hostDll, "sqlite");
         var results = new List<Run>();
         foreach (var destination in destinations)
             for (var i = 0; i < runs; i++)
@@ -74,7 +79,8 @@ public static class ExecutableThroughput
                 ["base_url"] = sandbox.BaseUrl.ToString(),
             }));
             var hocon = Path.Combine(folder, "limits.conf");
-            await File.WriteAllTextAsync(hocon, $"paystack-sync.rate-limits {{ test-requests = {SandboxLimits.Unlimited}, period = 1s }}\n");
+            // The most the engine accepts: a million requests a second, far above anything reachable.
+            await File.WriteAllTextAsync(hocon, "paystack-sync.rate-limits { test-requests = 1000000, period = 1s }\n");
             var target = destination == "postgres"
                 ? $"postgres:{BenchPostgres.ConnectionString};Search Path={schema}"
                 : "sqlite:" + Path.Combine(folder, "destination.db");
@@ -99,7 +105,7 @@ public static class ExecutableThroughput
             var (cpu, peakRss) = await usage;
             if (process.ExitCode != 0) Console.Error.WriteLine($"  exit code {process.ExitCode}: {(await errors).Trim()}");
 
-            var first = sandbox.Requests.Entries.Min(r => r.Timestamp);
+            var first = sandbox.Requests.Entries.Select(r => r.Timestamp).DefaultIfEmpty(origin).Min();
             return new Run(destination, process.ExitCode, RecordsOf(await output), clock.Elapsed.TotalSeconds,
                 (first - origin).TotalSeconds, cpu, peakRss);
         }
