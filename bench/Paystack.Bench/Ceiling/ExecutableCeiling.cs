@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Paystack.Sandbox;
 
 namespace Paystack.Bench.Ceiling;
@@ -72,41 +70,17 @@ public static class ExecutableCeiling
                 Faults = { Latency = Latency },
             };
             await using var sandbox = await SandboxServer.StartAsync(options);
-            var config = Path.Combine(folder, "config.json");
-            await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new Dictionary<string, object>
-            {
-                ["secret_key"] = options.TestKey,
-                ["start_date"] = "2016-01-01T00:00:00Z",
-                ["base_url"] = sandbox.BaseUrl.ToString(),
-            }));
-            var hocon = Path.Combine(folder, "limits.conf");
-            await File.WriteAllTextAsync(hocon, $"paystack-sync.rate-limits {{ test-requests = {Rate}, period = 1s\n{rateLimits}\n}}\n");
-
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[]
-                     {
-                         hostDll, "sync", "--config", config, "--hocon", hocon, "--streams", "transactions,customers",
-                         "--destination", "sqlite:" + Path.Combine(folder, "destination.db"),
-                         "--journal", "sqlite:" + Path.Combine(folder, "journal.db"),
-                     })
-                start.ArgumentList.Add(argument);
-            var origin = DateTimeOffset.UtcNow;
-            var clock = Stopwatch.StartNew();
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            clock.Stop();
-            await Task.WhenAll(output, errors);
-            if (process.ExitCode != 0) Console.Error.WriteLine($"  exit code {process.ExitCode}: {(await errors).Trim()}");
+            var run = await ExecutableSync.RunAsync(hostDll, sandbox, folder,
+                $"paystack-sync.rate-limits {{ test-requests = {Rate}, period = 1s\n{rateLimits}\n}}\n",
+                ["--streams", "transactions,customers", "--destination", "sqlite:" + Path.Combine(folder, "destination.db")]);
 
             var requests = sandbox.Requests.Entries.OrderBy(r => r.Timestamp).ToList();
             var minimum = 2 * ((RecordsPerStream + pageSize - 1) / pageSize);
             var busiest = sandbox.Account(options.TestKey).CheckBudget().Busiest;
             var reuse = requests.Skip(Rate).Select((r, i) => (r.Timestamp - requests[i].Timestamp).TotalSeconds).Order().ToList();
-            return new Run(pageSize, clock.Elapsed.TotalSeconds, (requests[0].Timestamp - origin).TotalSeconds,
+            return new Run(pageSize, run.Elapsed.TotalSeconds, (requests[0].Timestamp - run.Origin).TotalSeconds,
                 (requests[^1].Timestamp - requests[0].Timestamp).TotalSeconds, requests.Count, minimum,
-                requests.Count(r => r.StatusCode == 429), busiest, reuse[reuse.Count / 2], process.ExitCode);
+                requests.Count(r => r.StatusCode == 429), busiest, reuse[reuse.Count / 2], run.ExitCode);
         }
         finally
         {

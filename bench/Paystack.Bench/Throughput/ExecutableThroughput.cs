@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -71,43 +70,18 @@ public static class ExecutableThroughput
             };
             foreach (var path in Paths) options.Records[path] = RecordsPerStream;
             await using var sandbox = await SandboxServer.StartAsync(options);
-            var config = Path.Combine(folder, "config.json");
-            await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new Dictionary<string, object>
-            {
-                ["secret_key"] = options.TestKey,
-                ["start_date"] = "2016-01-01T00:00:00Z",
-                ["base_url"] = sandbox.BaseUrl.ToString(),
-            }));
-            var hocon = Path.Combine(folder, "limits.conf");
-            // The most the engine accepts: a million requests a second, far above anything reachable.
-            await File.WriteAllTextAsync(hocon, "paystack-sync.rate-limits { test-requests = 1000000, period = 1s }\n");
             var target = destination == "postgres"
                 ? $"postgres:{BenchPostgres.ConnectionString};Search Path={schema}"
                 : "sqlite:" + Path.Combine(folder, "destination.db");
             var streams = string.Join(",", StreamCatalog.All.Where(s => Paths.Contains(s.Path) && s.Parent is null).Select(s => s.Name));
+            // The most the engine accepts: a million requests a second, far above anything reachable.
+            var run = await ExecutableSync.RunAsync(hostDll, sandbox, folder,
+                "paystack-sync.rate-limits { test-requests = 1000000, period = 1s }\n",
+                ["--streams", streams, "--json", "--destination", target]);
 
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[]
-                     {
-                         hostDll, "sync", "--config", config, "--hocon", hocon, "--streams", streams, "--json",
-                         "--destination", target, "--journal", "sqlite:" + Path.Combine(folder, "journal.db"),
-                     })
-                start.ArgumentList.Add(argument);
-            var origin = DateTimeOffset.UtcNow;
-            var clock = Stopwatch.StartNew();
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            var usage = ProcStats.WatchAsync(process.Id);
-            await process.WaitForExitAsync();
-            clock.Stop();
-            await Task.WhenAll(output, errors);
-            var (cpu, peakRss) = await usage;
-            if (process.ExitCode != 0) Console.Error.WriteLine($"  exit code {process.ExitCode}: {(await errors).Trim()}");
-
-            var first = sandbox.Requests.Entries.Select(r => r.Timestamp).DefaultIfEmpty(origin).Min();
-            return new Run(destination, process.ExitCode, RecordsOf(await output), clock.Elapsed.TotalSeconds,
-                (first - origin).TotalSeconds, cpu, peakRss);
+            var first = sandbox.Requests.Entries.Select(r => r.Timestamp).DefaultIfEmpty(run.Origin).Min();
+            return new Run(destination, run.ExitCode, RecordsOf(run.Output), run.Elapsed.TotalSeconds,
+                (first - run.Origin).TotalSeconds, run.CpuSeconds, run.PeakResidentBytes);
         }
         finally
         {
