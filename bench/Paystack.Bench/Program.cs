@@ -127,7 +127,9 @@ if (scenarios.Count == 0)
 }
 
 if (!scenarios.All(ClusterScenario.Parts.Contains))
-    Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; sandbox {(external ? "in its own process" : "in this process (its CPU and memory are included)")}; journal {journal}.");
+    Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}"
+        // Only the in-process engine cases host the sandbox beside the engine; the executable cases measure the executable alone.
+        + (scenarios.Any(Scenarios.Names.Contains) ? $"; sandbox {(external ? "in its own process" : "in this process (its CPU and memory are included)")}; journal {journal}." : "."));
 var allMet = true;
 foreach (var scenario in scenarios.Distinct())
 {
