@@ -20,6 +20,12 @@ public static class JournalConfig
             $"paystack-sync.persistence.provider must be sqlite or postgresql (got '{other}')."),
     };
 
+    /// <summary>The connection string the journal plugins use: a PostgreSQL journal's pool capped (<see cref="PostgresPool"/>).</summary>
+    public static string PooledConnectionString(PersistenceSettings persistence) =>
+        persistence.Provider == "postgresql"
+            ? PostgresPool.Capped(persistence.ConnectionString, PostgresPool.JournalConnections)
+            : persistence.ConnectionString;
+
     /// <summary>
     /// Checks the persistence settings and readies a SQLite journal's file (its folder, its journal mode, its tables)
     /// before the actor system starts, so a bad setting is reported plainly instead of failing the journal plugin later.

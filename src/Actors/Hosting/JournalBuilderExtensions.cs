@@ -16,7 +16,7 @@ public static class JournalBuilderExtensions
     /// <exception cref="ArgumentException">The provider is neither sqlite nor postgresql.</exception>
     public static AkkaConfigurationBuilder WithSyncJournal(this AkkaConfigurationBuilder builder, PersistenceSettings persistence) =>
         builder
-            .WithSqlPersistence(persistence.ConnectionString, JournalConfig.ProviderName(persistence.Provider),
+            .WithSqlPersistence(JournalConfig.PooledConnectionString(persistence), JournalConfig.ProviderName(persistence.Provider),
                 autoInitialize: JournalConfig.PluginCreatesTables(persistence.Provider))
             .AddHocon(JournalConfig.ReadTransactions(persistence.Provider), HoconAddMode.Prepend)
             .AddHocon(JournalConfig.Serialization, HoconAddMode.Append);

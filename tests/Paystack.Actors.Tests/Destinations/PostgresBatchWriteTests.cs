@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Npgsql;
+using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations;
 using Paystack.Actors.Destinations.Postgres;
 using Paystack.Actors.Paystack;
@@ -125,9 +126,27 @@ public sealed class PostgresBatchWriteTests : IAsyncLifetime
         Assert.Equal(new decimal[] { count, count, sum * 10, sum, count }, totals.Select(v => Convert.ToDecimal(v, CultureInfo.InvariantCulture)));
     }
 
-    private PostgresDestination Create(string prefix = "")
+    [DestinationFact]
+    public async Task Streams_writing_at_once_share_at_most_the_pool_s_connections()
     {
-        var destination = new PostgresDestination(new PostgresDestinationOptions(_test.ConnectionString) { Schema = _test.Name, TablePrefix = prefix });
+        var application = "pool-" + Guid.NewGuid().ToString("N")[..8];
+        var destination = Create(connectionString: new NpgsqlConnectionStringBuilder(_test.ConnectionString) { ApplicationName = application }.ConnectionString);
+        var streams = StreamCatalog.All.Where(s => s.ReadAtField is null && s.Parent is null).Take(2 * PostgresPool.DestinationConnections).ToList();
+        var batch = Enumerable.Range(1, 500).Select(id => Record(id, """ "amount":100,"status":"success" """)).ToList();
+
+        foreach (var stream in streams) await destination.BeginStreamAsync(stream, WriteMode.AppendDedup, "run-1", Ct);
+        await Task.WhenAll(streams.Select(stream => Task.Run(() => destination.WriteAsync(stream, batch, null, Ct))));
+
+        // The pool keeps what it opened (idle connections live for minutes), so the server still counts them.
+        var opened = Convert.ToInt32((await QueryAsync($"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{application}'"))[0][0], CultureInfo.InvariantCulture);
+        Assert.InRange(opened, 2, PostgresPool.DestinationConnections);
+        foreach (var stream in streams)
+            Assert.Equal(500L, (await QueryAsync($"SELECT count(*) FROM {stream.Name}"))[0][0]);
+    }
+
+    private PostgresDestination Create(string prefix = "", string? connectionString = null)
+    {
+        var destination = new PostgresDestination(new PostgresDestinationOptions(connectionString ?? _test.ConnectionString) { Schema = _test.Name, TablePrefix = prefix });
         _opened.Add(destination);
         return destination;
     }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Paystack.Actors.Configuration;
 using Paystack.Actors.Destinations.Progress;
 using Paystack.Actors.Destinations.Tables;
 using Paystack.Actors.Destinations.Typing;
@@ -32,7 +33,7 @@ public sealed class PostgresDestination : IDestination
         }
 
         _options = options;
-        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        _dataSource = NpgsqlDataSource.Create(PostgresPool.Capped(options.ConnectionString, PostgresPool.DestinationConnections));
     }
 
     /// <summary>The schema holding the stream tables.</summary>
