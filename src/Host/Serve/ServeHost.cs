@@ -92,12 +92,7 @@ internal sealed class ServeHost : IAsyncDisposable
         }
         catch
         {
-            if (app is not null)
-            {
-                await app.StopAsync(CancellationToken.None);
-                await app.DisposeAsync();
-            }
-            await logging.DisposeAsync();
+            await ServeWebHost.AbandonAsync(app, logging);
             throw;
         }
     }
@@ -153,13 +148,7 @@ internal sealed class ServeHost : IAsyncDisposable
     private static WebApplication Build(
         ServeOptions options, AdminBinding binding, EngineLogging logging, LogOptions logOptions, WebhookSettings webhookSettings)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        // Under systemd (Type=notify): READY=1 once the admin endpoint listens, STOPPING=1 on shutdown; a no-op elsewhere.
-        builder.Host.UseSystemd();
-        builder.WebHost.UseUrls([.. binding.Urls]);
-        builder.Logging.ClearProviders();
-        builder.Services.AddSerilog(logging.Logger, dispose: false);
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        var builder = ServeWebHost.CreateBuilder(binding, logging);
         // The host owns shutdown: Akka must not start its own on process exit while a run is still being cancelled.
         var hostOwnsShutdown = ConfigurationFactory.ParseString("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off");
         builder.Services.AddPaystackEngine(

@@ -96,24 +96,14 @@ internal sealed class ClusterServeHost : IAsyncDisposable
         }
         catch
         {
-            if (app is not null)
-            {
-                await app.StopAsync(CancellationToken.None);
-                await app.DisposeAsync();
-            }
-            await logging.DisposeAsync();
+            await ServeWebHost.AbandonAsync(app, logging);
             throw;
         }
     }
 
     private static WebApplication Build(ServeOptions options, ClusterOptions cluster, AdminBinding binding, EngineLogging logging, LogOptions logOptions)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Host.UseSystemd();
-        builder.WebHost.UseUrls([.. binding.Urls]);
-        builder.Logging.ClearProviders();
-        builder.Services.AddSerilog(logging.Logger, dispose: false);
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ServeHost.ShutdownTimeout);
+        var builder = ServeWebHost.CreateBuilder(binding, logging);
         // The host owns shutdown (leaving the cluster included): Akka must not start its own on process exit.
         var member = ConfigurationFactory.ParseString("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off").WithFallback(ClusterConfig.For(cluster));
         builder.Services.AddPaystackEngine(
