@@ -17,12 +17,15 @@ public static class PostgresPool
     /// <summary>One PostgreSQL destination: its streams' writes share these (its lease holds one more, outside the pool).</summary>
     public const int DestinationConnections = 4;
 
+    /// <summary>How Npgsql lets a connection string name the pool's size ("Maximum Pool Size", "Max Pool Size"), spaces removed.</summary>
+    private static readonly HashSet<string> PoolSizeKeywords = new(["MaximumPoolSize", "MaxPoolSize"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary><paramref name="connectionString"/> with <c>Maximum Pool Size</c> set to <paramref name="connections"/> when it sets none.</summary>
     public static string Capped(string connectionString, int connections)
     {
         // Npgsql's builder answers for every keyword it knows, set or not; the plain one holds only what was written.
         var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)))
+        if (written.Keys.Cast<string>().Any(k => PoolSizeKeywords.Contains(k.Replace(" ", "", StringComparison.Ordinal))))
             return connectionString;
         return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = connections }.ConnectionString;
     }

@@ -12,6 +12,12 @@ namespace Paystack.Actors.Destinations;
 public interface IDestination : IAsyncDisposable
 {
     /// <summary>
+    /// How many streams' operations may run at once (one stream's always run one at a time): one unless the destination
+    /// is safe to call from several threads and gains from it.
+    /// </summary>
+    int ConcurrentStreams => 1;
+
+    /// <summary>
     /// Takes the lease of <paramref name="accountId"/> on this destination, waiting up to <paramref name="wait"/>
     /// (<see cref="Timeout.InfiniteTimeSpan"/>: for ever) while another run holds it, and creates the destination's
     /// bookkeeping. Streams written after it are recorded as the account's.

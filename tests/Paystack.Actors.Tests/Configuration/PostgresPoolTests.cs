@@ -1,5 +1,6 @@
 using Npgsql;
 using Paystack.Actors.Configuration;
+using Paystack.Actors.Destinations.Postgres;
 using Paystack.Actors.Engine;
 
 namespace Paystack.Actors.Tests.Configuration;
@@ -21,11 +22,24 @@ public sealed class PostgresPoolTests
     [Theory]
     [InlineData("Maximum Pool Size=50")]
     [InlineData("maximum pool size=50")]
+    [InlineData("Max Pool Size=50")]
+    [InlineData("MaxPoolSize=50")]
     public void A_pool_size_the_user_set_is_kept(string setting)
     {
         var own = Server + ";" + setting;
 
         Assert.Equal(own, PostgresPool.Capped(own, 8));
+    }
+
+    [Theory]
+    [InlineData("", PostgresPool.DestinationConnections)]
+    [InlineData(";Maximum Pool Size=2", 2)]
+    public async Task A_destination_writes_as_many_streams_at_once_as_its_pool_has_connections(string setting, int streams)
+    {
+        await using var destination = new PostgresDestination(
+            new PostgresDestinationOptions(Server + setting) { Schema = "paystack" });
+
+        Assert.Equal(streams, destination.ConcurrentStreams);
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace Paystack.Actors.Destinations.Postgres;
 
 /// <summary>
 /// Writes streams into PostgreSQL, one typed table per stream (a column per top-level field, the raw record as
-/// <c>jsonb</c> beside them). Each batch is one transaction: its rows travel by binary COPY (see <see cref="PostgresCopy"/>).
-/// Safe to call from several threads (pooled connections).
+/// <c>jsonb</c> beside them). Each batch is one transaction: its rows travel as binary arrays (see <see cref="PostgresCopy"/>).
+/// Safe to call from several threads: streams write side by side, one pooled connection each.
 /// </summary>
 public sealed class PostgresDestination : IDestination
 {
@@ -33,8 +33,14 @@ public sealed class PostgresDestination : IDestination
         }
 
         _options = options;
-        _dataSource = NpgsqlDataSource.Create(PostgresPool.Capped(options.ConnectionString, PostgresPool.DestinationConnections));
+        var pooled = PostgresPool.Capped(options.ConnectionString, PostgresPool.DestinationConnections);
+        _dataSource = NpgsqlDataSource.Create(pooled);
+        ConcurrentStreams = Math.Max(1, new NpgsqlConnectionStringBuilder(pooled).MaxPoolSize);
     }
+
+    /// <inheritdoc />
+    /// <remarks>As many as the pool has connections.</remarks>
+    public int ConcurrentStreams { get; }
 
     /// <summary>The schema holding the stream tables.</summary>
     public string Schema => _options.Schema;

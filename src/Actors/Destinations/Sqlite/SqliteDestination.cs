@@ -39,6 +39,13 @@ public sealed class SqliteDestination : IDestination
     public string Path => _options.Path;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Two: one writer holds the file while the next stream's batch is typed. More would only queue at the gate, holding
+    /// typed batches in memory.
+    /// </remarks>
+    public int ConcurrentStreams => 2;
+
+    /// <inheritdoc />
     /// <remarks>A SQLite file takes one run at a time, whatever its account: SQLite has one writer anyway.</remarks>
     public async Task<DestinationLease> LeaseAsync(string accountId, TimeSpan wait, CancellationToken cancellationToken)
     {
@@ -180,12 +187,14 @@ public sealed class SqliteDestination : IDestination
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(records);
         var active = _active.Get(stream);
-
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var columns = active.Columns;
+        var gated = false;
         try
         {
+            // Typed before the gate, while another stream's batch is written (a stream's own batches never overlap).
             var rows = new RecordTyper(stream, columns).TypeAll(records);
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            gated = true;
 
             var connection = Open();
             using var transaction = connection.BeginTransaction(deferred: false);
@@ -212,12 +221,12 @@ public sealed class SqliteDestination : IDestination
         catch
         {
             columns.Rollback();
-            DropCachedInserts();
+            if (gated) DropCachedInserts();
             throw;
         }
         finally
         {
-            _gate.Release();
+            if (gated) _gate.Release();
         }
     }
 

@@ -1,37 +1,62 @@
 using Akka.Actor;
+using Akka.Event;
 using Paystack.Actors.Destinations;
 using static Paystack.Actors.Sync.Writing.SinkProtocol;
 
 namespace Paystack.Actors.Sync.Writing;
 
 /// <summary>
-/// Serialises every write of a job to its destination, one operation at a time in arrival order, and acknowledges each
-/// once it is durable. One writer suits SQLite (a single writer per file) and keeps an overwrite's swap after its writes.
+/// The one actor of a job that talks to its destination. A stream's operations run one at a time in arrival order
+/// (so an overwrite's swap comes after its writes), and each is acknowledged once it is durable. Operations of different
+/// streams run side by side up to the destination's <see cref="IDestination.ConcurrentStreams"/>: one for SQLite (a
+/// single writer per file), the connection pool's size for PostgreSQL, where a batch typed and sent by the engine
+/// overlaps the server's insert of another stream's batch and the server's work spreads over several of its processes.
 /// </summary>
 public sealed class Sink : ReceiveActor
 {
     private readonly IDestination _destination;
-    private readonly Queue<(Operation Operation, IActorRef ReplyTo)> _queue = new();
+    private readonly int _concurrency;
+    private readonly List<Waiting> _waiting = [];
+    private readonly Dictionary<long, Waiting> _running = [];
+    private readonly HashSet<string> _busyStreams = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _cancellation = new();
-    private IActorRef? _currentReplyTo;
+    private long _ticket;
 
     public static Props Props(IDestination destination) => Akka.Actor.Props.Create(() => new Sink(destination));
 
     public Sink(IDestination destination)
     {
         _destination = destination;
-        Receive<Operation>(operation => { _queue.Enqueue((operation, Sender)); RunNext(); });
-        Receive<Done>(done => Reply(done));
-        Receive<ProgressRead>(read => Reply(read));
-        Receive<Failed>(failed => Reply(failed));
+        _concurrency = Math.Max(1, destination.ConcurrentStreams);
+        Receive<Operation>(operation => { _waiting.Add(new Waiting(++_ticket, operation, Sender)); RunNext(); });
+        Receive<Ended>(ended =>
+        {
+            if (!_running.Remove(ended.Ticket, out var waiting)) return;
+            _busyStreams.Remove(waiting.Operation.Stream.Name);
+            waiting.ReplyTo.Tell(ended.Answer);
+            RunNext();
+        });
     }
 
+    /// <summary>Starts, in arrival order, every waiting operation whose stream is idle while a slot is free.</summary>
     private void RunNext()
     {
-        if (_currentReplyTo is not null || _queue.Count == 0) return;
-        var (operation, replyTo) = _queue.Dequeue();
-        _currentReplyTo = replyTo;
-        Execute(operation).PipeTo(Self, failure: error => new Failed(operation.Id, error));
+        for (var i = 0; i < _waiting.Count && _running.Count < _concurrency;)
+        {
+            var waiting = _waiting[i];
+            if (!_busyStreams.Add(waiting.Operation.Stream.Name))
+            {
+                i++;
+                continue;
+            }
+
+            _waiting.RemoveAt(i);
+            _running.Add(waiting.Ticket, waiting);
+            var operation = waiting.Operation;
+            Execute(operation).PipeTo(Self,
+                success: answer => new Ended(waiting.Ticket, answer),
+                failure: error => new Ended(waiting.Ticket, new Failed(operation.Id, error)));
+        }
     }
 
     private async Task<object> Execute(Operation operation)
@@ -54,17 +79,19 @@ public sealed class Sink : ReceiveActor
         }
     }
 
-    private void Reply(object outcome)
-    {
-        _currentReplyTo?.Tell(outcome);
-        _currentReplyTo = null;
-        RunNext();
-    }
-
     protected override void PostStop()
     {
         _cancellation.Cancel();
         _cancellation.Dispose();
         base.PostStop();
     }
+
+    private sealed record Waiting(long Ticket, Operation Operation, IActorRef ReplyTo);
+
+    /// <summary>
+    /// An operation's answer, piped to the Sink before it goes to the operation's sender; one arrives at a stopped Sink
+    /// whenever the job ends mid-operation: expected, not a dead letter to report. Carries a failure's exception as it
+    /// is: it stays in the process and is never serialised.
+    /// </summary>
+    private sealed record Ended(long Ticket, object Answer) : IDeadLetterSuppression, INoSerializationVerificationNeeded;
 }

@@ -9,21 +9,22 @@ namespace Paystack.Actors.Sync.Writing;
 /// <summary>Messages of the Sink, the one actor that talks to the destination. Every operation is answered with its id.</summary>
 public static class SinkProtocol
 {
-    public abstract record Operation(long Id);
+    /// <param name="Stream">Operations of one stream run one at a time in arrival order.</param>
+    public abstract record Operation(long Id, StreamDefinition Stream);
 
     /// <summary>Answered with <see cref="ProgressRead"/>.</summary>
-    public sealed record ReadProgress(long Id, StreamDefinition Stream) : Operation(Id);
+    public sealed record ReadProgress(long Id, StreamDefinition Stream) : Operation(Id, Stream);
 
-    public sealed record BeginStream(long Id, StreamDefinition Stream, WriteMode Mode, string RunId) : Operation(Id);
+    public sealed record BeginStream(long Id, StreamDefinition Stream, WriteMode Mode, string RunId) : Operation(Id, Stream);
 
     /// <param name="Receipt">What the batch proves, kept by the destination with it (see <see cref="IDestination.WriteAsync(StreamDefinition, IReadOnlyList{PaystackRecord}, string?, CancellationToken)"/>).</param>
-    public sealed record Write(long Id, StreamDefinition Stream, IReadOnlyList<PaystackRecord> Records, string? Receipt = null) : Operation(Id);
+    public sealed record Write(long Id, StreamDefinition Stream, IReadOnlyList<PaystackRecord> Records, string? Receipt = null) : Operation(Id, Stream);
 
     /// <param name="Cursor">The creation time below which the stream's table is complete once the run ends.</param>
-    public sealed record CompleteStream(long Id, StreamDefinition Stream, DateTimeOffset? Cursor) : Operation(Id);
+    public sealed record CompleteStream(long Id, StreamDefinition Stream, DateTimeOffset? Cursor) : Operation(Id, Stream);
 
-    // The answers are piped to the Sink itself before they go to the operation's sender, so one arrives at a stopped Sink
-    // whenever the job ends mid-operation: expected, not a dead letter to report.
+    // An answer reaches a stream that has already stopped whenever the job ends mid-operation: expected, not a dead
+    // letter to report.
 
     /// <summary>The operation is durable.</summary>
     /// <param name="DestinationWrites">After a <see cref="Write"/>: the stream's write count at the destination.</param>

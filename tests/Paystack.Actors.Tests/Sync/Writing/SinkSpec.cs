@@ -11,11 +11,14 @@ namespace Paystack.Actors.Tests.Sync.Writing;
 
 /// <summary>
 /// The Sink in front of a destination whose every call waits until the spec finishes it, so the spec decides when each
-/// operation ends and sees when the next one starts.
+/// operation ends and sees when the next one starts: one at a time for a single-writer destination, streams side by side
+/// up to the limit of one that takes several.
 /// </summary>
 public sealed class SinkSpec : TestKit
 {
     private static readonly StreamDefinition Customers = StreamCatalog.Get("customers");
+    private static readonly StreamDefinition Plans = StreamCatalog.Get("plans");
+    private static readonly StreamDefinition Refunds = StreamCatalog.Get("refunds");
     private static readonly IReadOnlyList<PaystackRecord> Batch1 = Records(1, 2);
     private static readonly IReadOnlyList<PaystackRecord> Batch2 = Records(3);
 
@@ -60,6 +63,62 @@ public sealed class SinkSpec : TestKit
 
         Assert.Equal(1, _destination.MostAtOnce);
         Assert.False(first.HasMessages || second.HasMessages); // one answer each, to its own sender
+    }
+
+    [Fact]
+    public async Task Streams_run_side_by_side_up_to_the_destination_s_limit_each_stream_one_operation_at_a_time()
+    {
+        var (destination, sink) = SinkOver(concurrentStreams: 2);
+        var customers = CreateTestProbe();
+        var plans = CreateTestProbe();
+        var refunds = CreateTestProbe();
+        // Every stream numbers its own operations, so ids repeat across streams.
+        sink.Tell(new Write(1, Customers, Batch1), customers);
+        sink.Tell(new Write(2, Customers, Batch2), customers);
+        sink.Tell(new Write(1, Plans, Batch1), plans);
+        sink.Tell(new Write(1, Refunds, Batch2), refunds);
+
+        var customers1 = await _calls.ExpectMsgAsync<Call>();
+        var plans1 = await _calls.ExpectMsgAsync<Call>();
+        Assert.Equal(("customers", "plans"), (customers1.Stream, plans1.Stream));
+        await sink.Drained();
+        Assert.False(_calls.HasMessages); // both slots taken: neither customers' second write nor refunds starts
+
+        customers1.Finish(1L);
+        Assert.Equal(new Done(1, 1), await customers.ExpectMsgAsync<Done>());
+        // The free slot goes to the earliest waiting operation: customers' second write, its stream idle again.
+        var customers2 = await _calls.ExpectMsgAsync<Call>();
+        Assert.Equal(("customers", (object?)Batch2), (customers2.Stream, customers2.Argument));
+
+        plans1.Finish(7L);
+        Assert.Equal(new Done(1, 7), await plans.ExpectMsgAsync<Done>());
+        var refunds1 = await _calls.ExpectMsgAsync<Call>();
+        Assert.Equal("refunds", refunds1.Stream);
+
+        refunds1.Finish(3L);
+        customers2.Finish(2L);
+        Assert.Equal(new Done(1, 3), await refunds.ExpectMsgAsync<Done>());
+        Assert.Equal(new Done(2, 2), await customers.ExpectMsgAsync<Done>());
+        Assert.Equal(2, destination.MostAtOnce);
+        Assert.False(customers.HasMessages || plans.HasMessages || refunds.HasMessages);
+    }
+
+    [Fact]
+    public async Task A_stream_s_next_operation_waits_for_its_last_even_with_slots_free()
+    {
+        var (destination, sink) = SinkOver(concurrentStreams: 4);
+        sink.Tell(new Write(1, Customers, Batch1), TestActor);
+        sink.Tell(new CompleteStream(2, Customers, Cursor: null), TestActor);
+
+        var write = await _calls.ExpectMsgAsync<Call>();
+        await sink.Drained();
+        Assert.False(_calls.HasMessages); // the swap never overtakes its stream's write
+
+        write.Finish(1L);
+        Assert.Equal(new Done(1, 1), await ExpectMsgAsync<Done>());
+        (await _calls.ExpectMsgAsync<Call>()).Finish();
+        Assert.Equal(new Done(2), await ExpectMsgAsync<Done>());
+        Assert.Equal(1, destination.MostAtOnce);
     }
 
     [Fact]
@@ -111,11 +170,17 @@ public sealed class SinkSpec : TestKit
         Assert.Equal(new Done(2, 1), await ExpectMsgAsync<Done>());
     }
 
+    private (GatedDestination Destination, IActorRef Sink) SinkOver(int concurrentStreams)
+    {
+        var destination = new GatedDestination(_calls, concurrentStreams);
+        return (destination, Sys.ActorOf(Sink.Props(destination)));
+    }
+
     private static IReadOnlyList<PaystackRecord> Records(params int[] ids) =>
         ids.Select(id => new PaystackRecord($"{id}", null, null, $$"""{"id":{{id}}}""")).ToList();
 
     /// <summary>A destination call in progress: the spec ends it with <see cref="Finish"/> or <see cref="Fail"/>.</summary>
-    private sealed record Call(string Method, object? Argument)
+    private sealed record Call(string Method, string Stream, object? Argument)
     {
         public TaskCompletionSource<object?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -125,13 +190,15 @@ public sealed class SinkSpec : TestKit
     }
 
     /// <summary>Tells a probe of every call as it starts, then waits until the spec ends it.</summary>
-    private sealed class GatedDestination(IActorRef calls) : IDestination
+    private sealed class GatedDestination(IActorRef calls, int concurrentStreams = 1) : IDestination
     {
         private int _running;
         private int _mostAtOnce;
 
         /// <summary>The most calls that ran at the same time.</summary>
         public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
+
+        public int ConcurrentStreams => concurrentStreams;
 
         /// <summary>Thrown by the next call itself, before it returns a task.</summary>
         public Exception? ThrowOnNextCall { get; set; }
@@ -140,16 +207,16 @@ public sealed class SinkSpec : TestKit
             throw new NotSupportedException("the Sink takes no lease");
 
         public Task<DestinationProgress> ReadProgressAsync(StreamDefinition stream, CancellationToken cancellationToken) =>
-            Run<DestinationProgress>(new Call("ReadProgress", stream.Name));
+            Run<DestinationProgress>(new Call("ReadProgress", stream.Name, stream.Name));
 
         public Task BeginStreamAsync(StreamDefinition stream, WriteMode mode, string runId, CancellationToken cancellationToken) =>
-            Run<object?>(new Call("BeginStream", (mode, runId)));
+            Run<object?>(new Call("BeginStream", stream.Name, (mode, runId)));
 
         public Task<long> WriteAsync(StreamDefinition stream, IReadOnlyList<PaystackRecord> records, string? receipt, CancellationToken cancellationToken) =>
-            Run<long>(new Call("Write", records));
+            Run<long>(new Call("Write", stream.Name, records));
 
         public Task CompleteStreamAsync(StreamDefinition stream, DateTimeOffset? cursor, CancellationToken cancellationToken) =>
-            Run<object?>(new Call("CompleteStream", cursor));
+            Run<object?>(new Call("CompleteStream", stream.Name, cursor));
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
