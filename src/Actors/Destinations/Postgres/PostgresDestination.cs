@@ -9,7 +9,7 @@ namespace Paystack.Actors.Destinations.Postgres;
 
 /// <summary>
 /// Writes streams into PostgreSQL, one typed table per stream (a column per top-level field, the raw record as
-/// <c>jsonb</c> beside them). Each batch is one transaction: its rows travel as binary arrays (see <see cref="PostgresCopy"/>).
+/// <c>jsonb</c> beside them). Each batch is one transaction: its rows travel by binary COPY (see <see cref="PostgresCopy"/>).
 /// Safe to call from several threads: streams write side by side, one pooled connection each.
 /// </summary>
 public sealed class PostgresDestination : IDestination
