@@ -21,6 +21,7 @@ public static class Scenarios
         Ceiling("ceiling-2s", limit: 100, window: TimeSpan.FromSeconds(2)),
         Memory("memory-100k", 100_000),
         Memory("memory-1m", 1_000_000),
+        Memory("memory-3m", 3_000_000),
         Unlimited("unlimited-memory", "memory"),
         Unlimited("unlimited-sqlite", "sqlite"),
         // The unlimited workload into PostgreSQL (PAYSTACK_BENCH_POSTGRES, else PAYSTACK_TEST_POSTGRES), a fresh schema per run.

@@ -23,6 +23,11 @@ public static class TargetCheck
                 var live = (double)large.PeakHeapAfterGcBytes / small.PeakHeapAfterGcBytes;
                 yield return $"1M / 100k: working set x{F(ws, 2)}, managed heap x{F(heap, 2)}, heap after GC x{F(live, 2)} "
                     + $"(target within 20%): {Met(small.Succeeded && large.Succeeded && Within(ws) && Within(heap))}";
+                // A 100k run ends within seconds, before the GC has grown its older generations; 3M shows the plateau.
+                if (results.FirstOrDefault(r => r.Name == "memory-3m") is { Succeeded: true } longest)
+                    yield return $"3M / 1M (shown, not judged): working set x{F((double)longest.PeakWorkingSetBytes / large.PeakWorkingSetBytes, 2)}, "
+                        + $"managed heap x{F((double)longest.PeakHeapBytes / large.PeakHeapBytes, 2)}, "
+                        + $"heap after GC x{F((double)longest.PeakHeapAfterGcBytes / large.PeakHeapAfterGcBytes, 2)}";
                 break;
             case "unlimited":
                 foreach (var r in results)
