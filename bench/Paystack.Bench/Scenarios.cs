@@ -42,11 +42,11 @@ public static class Scenarios
     // and slots as shipped (hocon/paystack-sync.conf), as they bound the pages held in memory.
     private static BenchCase Memory(string name, int transactions) => new(
         name, "memory", new Dictionary<string, int> { ["transaction"] = transactions }, null, OneSecond, NoLatency, "sqlite",
-        FetchersPerStream: 16, MaxInFlight: 32);
+        FetchersPerStream: 32, MaxInFlight: 32);
 
     private static BenchCase Unlimited(string name, string destination) => new(
         name, "unlimited", Spread(50_000), null, OneSecond, NoLatency, destination,
-        FetchersPerStream: 16, MaxInFlight: 32);
+        FetchersPerStream: 32, MaxInFlight: 32);
 
     private static Dictionary<string, int> Spread(int perPath) => AllPaths.ToDictionary(p => p, _ => perPath);
 }

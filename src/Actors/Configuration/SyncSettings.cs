@@ -12,6 +12,7 @@ public sealed record SyncSettings(
 /// <summary><c>paystack-sync.engine</c>: how the work of a stream is cut up and how much of it runs at once.</summary>
 /// <param name="PageSize">Records per page requested (<c>perPage</c>).</param>
 /// <param name="FetchersPerStream">Page fetchers per stream, so pages in flight per stream.</param>
+/// <param name="MaxPagesHeld">Pages a stream holds at most, fetching or waiting to be written: what bounds its memory.</param>
 /// <param name="WindowLength">Length of the creation-time windows a run starts with.</param>
 /// <param name="MaxPagesPerWindow">A window with more pages than this is split into smaller windows.</param>
 /// <param name="SettleDelay">The run's upper bound is its start minus this, for records that become visible late.</param>
@@ -25,6 +26,7 @@ public sealed record SyncSettings(
 public sealed record EngineSettings(
     int PageSize,
     int FetchersPerStream,
+    int MaxPagesHeld,
     TimeSpan WindowLength,
     int MaxPagesPerWindow,
     TimeSpan SettleDelay,

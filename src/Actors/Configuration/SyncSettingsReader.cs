@@ -20,6 +20,7 @@ internal static class SyncSettingsReader
         var engineSettings = new EngineSettings(
             PageSize: read.Int(engine + "page-size", 1, 1000),
             FetchersPerStream: read.Int(engine + "fetchers-per-stream", 1, 64),
+            MaxPagesHeld: read.Int(engine + "max-pages-held", 1, 10_000),
             WindowLength: read.PositiveDuration(engine + "window-length"),
             MaxPagesPerWindow: read.Int(engine + "max-pages-per-window", 1, 100_000),
             SettleDelay: read.Duration(engine + "settle-delay", TimeSpan.Zero),

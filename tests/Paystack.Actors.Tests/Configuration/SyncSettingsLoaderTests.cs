@@ -15,7 +15,7 @@ public sealed class SyncSettingsLoaderTests : IDisposable
     {
         var settings = SyncSettingsLoader.Defaults();
 
-        Assert.Equal(new EngineSettings(200, 16, TimeSpan.FromDays(36500), 200, TimeSpan.FromSeconds(60), 1000, 100, 3,
+        Assert.Equal(new EngineSettings(200, 32, 32, TimeSpan.FromDays(36500), 200, TimeSpan.FromSeconds(60), 1000, 100, 3,
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10), TimeSpan.FromHours(24)), settings.Engine);
         Assert.Equal(new RateLimitSettings(100, 600, TimeSpan.FromSeconds(60), 32), settings.RateLimits);
         Assert.Equal(new HttpSettings(TimeSpan.FromSeconds(30), 6, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(60)), settings.Http);
@@ -51,7 +51,7 @@ public sealed class SyncSettingsLoaderTests : IDisposable
 
         Assert.Equal(25, loaded.Settings.Engine.PageSize);
         Assert.Equal(TimeSpan.FromDays(7), loaded.Settings.Engine.WindowLength);
-        Assert.Equal(16, loaded.Settings.Engine.FetchersPerStream);
+        Assert.Equal(32, loaded.Settings.Engine.FetchersPerStream);
         Assert.Equal("postgresql", loaded.Settings.Persistence.Provider);
         Assert.Equal("Host=localhost;Username=sync;Password=hunter22", loaded.Settings.Persistence.ConnectionString);
         Assert.Equal(600, loaded.Settings.RateLimits.LiveRequests);

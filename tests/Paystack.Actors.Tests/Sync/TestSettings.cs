@@ -8,6 +8,7 @@ internal static class TestSettings
     public static SyncSettings Create(
         int pageSize = 50,
         int fetchersPerStream = 3,
+        int? maxPagesHeld = null,
         TimeSpan? windowLength = null,
         int maxPagesPerWindow = 20,
         int requestsPerPeriod = 10_000,
@@ -20,6 +21,7 @@ internal static class TestSettings
         new EngineSettings(
             PageSize: pageSize,
             FetchersPerStream: fetchersPerStream,
+            MaxPagesHeld: maxPagesHeld ?? 2 * fetchersPerStream,
             WindowLength: windowLength ?? TimeSpan.FromDays(180),
             MaxPagesPerWindow: maxPagesPerWindow,
             SettleDelay: TimeSpan.FromSeconds(5),

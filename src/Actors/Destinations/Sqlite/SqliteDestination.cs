@@ -9,7 +9,8 @@ namespace Paystack.Actors.Destinations.Sqlite;
 /// <summary>
 /// Writes streams into one SQLite file, one table per stream. The file runs in WAL mode so readers in other
 /// connections are never blocked and never see a half-written batch. One connection does all the writing (SQLite has
-/// one writer anyway); calls are serialised, each batch is one transaction of reused parameterised statements.
+/// one writer anyway): its work is serialised (a batch is typed before it takes its turn), each batch one transaction of
+/// reused parameterised statements.
 /// </summary>
 public sealed class SqliteDestination : IDestination
 {

@@ -9,7 +9,7 @@ namespace Paystack.Actors.Sync.Stream;
 /// to be written, being written. It decides what to dispatch and what to write next and holds nothing durable: after
 /// a crash the journal says which pages to queue again.
 /// </summary>
-internal sealed class PagePipeline(int fetchers, int writeBatchSize)
+internal sealed class PagePipeline(int maxPagesHeld, int writeBatchSize)
 {
     private readonly WorkQueue _pending = new();
     private readonly Queue<IActorRef> _idle = new();
@@ -33,13 +33,13 @@ internal sealed class PagePipeline(int fetchers, int writeBatchSize)
     public void PushFront(IEnumerable<PageTask> tasks) => _pending.PushFront(tasks);
 
     /// <summary>
-    /// Hands queued pages to idle fetchers while fewer than twice as many pages as fetchers are held (fetching or
+    /// Hands queued pages to idle fetchers while fewer than <c>max-pages-held</c> pages are held (fetching or
     /// waiting to be written), so memory stays flat whatever the account's size.
     /// </summary>
     public IReadOnlyList<(IActorRef Fetcher, PageTask Task)> Dispatch()
     {
         var dispatched = new List<(IActorRef, PageTask)>();
-        while (_idle.Count > 0 && _inFlight.Count + _buffer.Count < fetchers * 2 && _pending.TryDequeue(out var task))
+        while (_idle.Count > 0 && _inFlight.Count + _buffer.Count < maxPagesHeld && _pending.TryDequeue(out var task))
         {
             var fetcher = _idle.Dequeue();
             _inFlight[fetcher] = task;

@@ -64,7 +64,7 @@ public sealed partial class StreamActor : ReceivePersistentActor
         string accountId, string destinationId, StreamDefinition stream, EngineSettings settings, Func<Props> fetcherProps, IActorRef sink)
     {
         (_accountId, _destinationId, _stream, _settings, _fetcherProps, _sink) = (accountId, destinationId, stream, settings, fetcherProps, sink);
-        _pages = new PagePipeline(settings.FetchersPerStream, settings.WriteBatchSize);
+        _pages = new PagePipeline(settings.MaxPagesHeld, settings.WriteBatchSize);
         _discovery = new PageDiscovery(stream, settings);
         _intake = new PageIntake(stream, _discovery);
         PersistenceId = PersistenceIdFor(accountId, destinationId, stream.Name);
