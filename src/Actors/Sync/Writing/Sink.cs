@@ -8,9 +8,10 @@ namespace Paystack.Actors.Sync.Writing;
 /// <summary>
 /// The one actor of a job that talks to its destination. A stream's operations run one at a time in arrival order
 /// (so an overwrite's swap comes after its writes), and each is acknowledged once it is durable. Operations of different
-/// streams run side by side up to the destination's <see cref="IDestination.ConcurrentStreams"/>: one for SQLite (a
-/// single writer per file), the connection pool's size for PostgreSQL, where a batch typed and sent by the engine
-/// overlaps the server's insert of another stream's batch and the server's work spreads over several of its processes.
+/// streams run side by side up to the destination's <see cref="IDestination.ConcurrentStreams"/>: two for SQLite (one
+/// batch typed while another is written by the file's single writer), the connection pool's size for PostgreSQL, where
+/// a batch typed and sent by the engine overlaps the server's insert of another stream's batch and the server's work
+/// spreads over several of its processes.
 /// </summary>
 public sealed class Sink : ReceiveActor
 {
