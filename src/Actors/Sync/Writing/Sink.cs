@@ -17,8 +17,8 @@ public sealed class Sink : ReceiveActor
 {
     private readonly IDestination _destination;
     private readonly int _concurrency;
-    private readonly List<Waiting> _waiting = [];
-    private readonly Dictionary<long, Waiting> _running = [];
+    private readonly List<Ticketed> _waiting = [];
+    private readonly Dictionary<long, Ticketed> _running = [];
     private readonly HashSet<string> _busyStreams = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _cancellation = new();
     private long _ticket;
@@ -29,12 +29,12 @@ public sealed class Sink : ReceiveActor
     {
         _destination = destination;
         _concurrency = Math.Max(1, destination.ConcurrentStreams);
-        Receive<Operation>(operation => { _waiting.Add(new Waiting(++_ticket, operation, Sender)); RunNext(); });
+        Receive<Operation>(operation => { _waiting.Add(new Ticketed(++_ticket, operation, Sender)); RunNext(); });
         Receive<Ended>(ended =>
         {
-            if (!_running.Remove(ended.Ticket, out var waiting)) return;
-            _busyStreams.Remove(waiting.Operation.Stream.Name);
-            waiting.ReplyTo.Tell(ended.Answer);
+            if (!_running.Remove(ended.Ticket, out var finished)) return;
+            _busyStreams.Remove(finished.Operation.Stream.Name);
+            finished.ReplyTo.Tell(ended.Answer);
             RunNext();
         });
     }
@@ -44,19 +44,19 @@ public sealed class Sink : ReceiveActor
     {
         for (var i = 0; i < _waiting.Count && _running.Count < _concurrency;)
         {
-            var waiting = _waiting[i];
-            if (!_busyStreams.Add(waiting.Operation.Stream.Name))
+            var next = _waiting[i];
+            if (!_busyStreams.Add(next.Operation.Stream.Name))
             {
                 i++;
                 continue;
             }
 
             _waiting.RemoveAt(i);
-            _running.Add(waiting.Ticket, waiting);
-            var operation = waiting.Operation;
+            _running.Add(next.Ticket, next);
+            var operation = next.Operation;
             Execute(operation).PipeTo(Self,
-                success: answer => new Ended(waiting.Ticket, answer),
-                failure: error => new Ended(waiting.Ticket, new Failed(operation.Id, error)));
+                success: answer => new Ended(next.Ticket, answer),
+                failure: error => new Ended(next.Ticket, new Failed(operation.Id, error)));
         }
     }
 
@@ -87,7 +87,8 @@ public sealed class Sink : ReceiveActor
         base.PostStop();
     }
 
-    private sealed record Waiting(long Ticket, Operation Operation, IActorRef ReplyTo);
+    /// <summary>An operation with its sender and the Sink's own number for it (operation ids repeat across streams).</summary>
+    private sealed record Ticketed(long Ticket, Operation Operation, IActorRef ReplyTo);
 
     /// <summary>
     /// An operation's answer, piped to the Sink before it goes to the operation's sender; one arrives at a stopped Sink

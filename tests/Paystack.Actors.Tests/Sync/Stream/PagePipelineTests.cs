@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
+using Paystack.Actors.Configuration;
 using Paystack.Actors.Paystack;
 using Paystack.Actors.State;
 using Paystack.Actors.Sync.Stream;
@@ -40,14 +41,16 @@ public sealed class PagePipelineTests : TestKit
     }
 
     [Fact]
-    public void One_stream_s_fetchers_all_go_out_at_once_when_the_bound_allows_it()
+    public void With_the_shipped_settings_one_stream_alone_fills_every_slot_of_its_key()
     {
-        var pipeline = new PagePipeline(maxPagesHeld: 32, writeBatchSize: 1000);
-        for (var i = 0; i < 32; i++) pipeline.AddFetcher(CreateTestProbe().Ref);
-        for (var page = 1; page <= 20; page++) pipeline.Enqueue(new PageTask(Window, page));
+        // A run's last burst can be one stream's pages: fewer than the key's slots would leave part to another window.
+        var engine = SyncSettingsLoader.Defaults().Engine;
+        var slots = SyncSettingsLoader.Defaults().RateLimits.MaxInFlight;
+        var pipeline = new PagePipeline(engine.MaxPagesHeld, engine.WriteBatchSize);
+        for (var i = 0; i < engine.FetchersPerStream; i++) pipeline.AddFetcher(CreateTestProbe().Ref);
+        for (var page = 1; page <= 2 * slots; page++) pipeline.Enqueue(new PageTask(Window, page));
 
-        // A run's last burst can be one stream's twenty pages: none is left for another window.
-        Assert.Equal(20, pipeline.Dispatch().Count);
+        Assert.Equal(slots, pipeline.Dispatch().Count);
     }
 
     private static PaystackRecord Record(int id) => new(id.ToString(), From.AddHours(id), null, "{}");
