@@ -144,6 +144,8 @@ public sealed class DotnetToolPackageTests(PackagedBuilds builds)
         var entries = package.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
         foreach (var file in new[] { "paystack-sync.dll", "Paystack.Actors.dll", "Paystack.Sandbox.dll", "hocon/paystack-sync.conf" })
             Assert.Contains(folder + file, entries);
+        using var runtimeConfig = package.GetEntry(folder + "paystack-sync.runtimeconfig.json")!.Open();
+        RuntimeTuning.AssertShipped(runtimeConfig);
     }
 
     private static XElement ToolCommand(ZipArchive package, string folder) =>
