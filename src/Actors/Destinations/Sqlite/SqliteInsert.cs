@@ -102,17 +102,8 @@ internal sealed class SqliteInsert : IDisposable
     }
 
     /// <summary><see cref="RecordBatches.SortableUtc"/>'s text, formatted as UTF-8 into the reused buffer (no string a value).</summary>
-    private int BindTime(int index, DateTimeOffset time)
-    {
-        if (!time.UtcDateTime.TryFormat(_text, out var length, SortableUtcFormat, CultureInfo.InvariantCulture))
-        {
-            return BindText(index, RecordBatches.SortableUtc(time)!);
-        }
-
-        return raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, length));
-    }
-
-    private const string SortableUtcFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+    private int BindTime(int index, DateTimeOffset time) =>
+        raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, RecordBatches.WriteSortableUtc(time, _text)));
 
     private void Check(int rc)
     {

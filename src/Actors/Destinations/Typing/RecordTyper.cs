@@ -22,6 +22,17 @@ internal sealed class RecordTyper
     private readonly ConcurrentDictionary<string, (int Ordinal, bool Exact, string Name)> _fields = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (int Ordinal, bool Exact, string Name)>.AlternateLookup<ReadOnlySpan<char>> _fieldsBySpan;
 
+    /// <summary>
+    /// The name last met at each position of a record and where it went: a stream's records list their fields in the
+    /// same order, so most names are matched by their UTF-8 bytes here without being decoded and hashed. Entries are
+    /// replaced whole, so the parallel typing threads read either one or the other.
+    /// </summary>
+    private readonly SeenName?[] _byPosition = new SeenName?[MaxPositions];
+
+    private const int MaxPositions = 256;
+
+    private sealed record SeenName(byte[] Utf8Name, (int Ordinal, bool Exact, string Name) Field);
+
     private readonly StreamDefinition _stream;
     private readonly TableColumns _columns;
     private readonly bool _jsonByField;
@@ -127,14 +138,29 @@ internal sealed class RecordTyper
         filled.Clear();
         (string Field, string Detail)?[]? problems = null;
         Span<char> name = stackalloc char[128];
-        foreach (var f in fields)
+        for (var position = 0; position < fields.Length; position++)
         {
+            var f = fields[position];
             string? fieldText = null;
-            scoped ReadOnlySpan<char> fieldName;
+            scoped ReadOnlySpan<char> fieldName = default;
             var rawName = f.Name(json.Span);
-            if (!f.NameEscaped && rawName.Length <= name.Length) fieldName = name[..StrictUtf8.GetChars(rawName, name)];
-            else fieldName = fieldText = UnescapedName(json.Span, f);
-            var field = Field(fieldName, ref fieldText);
+            var seen = !f.NameEscaped && position < _byPosition.Length ? _byPosition[position] : null;
+            (int Ordinal, bool Exact, string Name) field;
+            if (seen is not null && rawName.SequenceEqual(seen.Utf8Name))
+            {
+                field = seen.Field; // never Unknown: only settled names are kept
+            }
+            else
+            {
+                if (!f.NameEscaped && rawName.Length <= name.Length) fieldName = name[..StrictUtf8.GetChars(rawName, name)];
+                else fieldName = fieldText = UnescapedName(json.Span, f);
+                field = Field(fieldName, ref fieldText);
+                if (!f.NameEscaped && field.Ordinal != Unknown && position < _byPosition.Length)
+                {
+                    _byPosition[position] = new SeenName(rawName.ToArray(), field);
+                }
+            }
+
             if (field.Ordinal == Unmapped) continue;
             if (field.Ordinal == Unknown)
             {

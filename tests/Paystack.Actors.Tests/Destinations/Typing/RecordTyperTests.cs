@@ -110,36 +110,69 @@ public sealed class RecordTyperTests
         Assert.Contains("'abc'", error.Message);
     }
 
+    /// <summary>Records with every kind of field the page parse locates: spellings, escapes, repeats, values that do not fit.</summary>
+    private static readonly string[] Records =
+    [
+        """{"id":7,"createdAt":"2024-01-01T00:00:00Z","created_at":"2024-02-02T00:00:00+01:00","amount":"500","riskScore":3,"tags":["a"],"note":null}""",
+        """{"id":8,"name":"Ad\u00e9 \"O\"","city":"Lagos ✓","code":12,"amount":123456789012345678901234,"fees":2.5,"paid":true,"flag":false}""",
+        """{"id":9,"name":{"first":"A"},"amount":{"value":1},"paid":"yes","created_at":"yesterday","city":[1,2],"ratio":1e400,"size":-12}""",
+        """{"i\u0064":10,"n\u0061me":"escaped name","createdAt":"2024-03-16T10:05:02.000+01:00","customer":{"id":1,"email":"a@b.c"},"total":99999999999999999999}""",
+        """{"id":11,"name":null,"amount":-0,"paid":null,"tags":"not a list","score":2.0,"metadata":{"custom_fields":[{"a":"b"}]}}""",
+        """{"id":12,"createdAt":"yesterday","amount":1.5,"created_at":"2024-02-02T00:00:00Z","paid":true,"paid":3}""",
+        """{"id":13,"created_at":"2024-02-02T00:00:00Z","createdAt":"yesterday","tags":null,"tags":[1]}""",
+    ];
+
+    public static TheoryData<string> EachRecord() => new(Records);
+
     [Theory]
-    [InlineData("""{"id":7,"createdAt":"2024-01-01T00:00:00Z","created_at":"2024-02-02T00:00:00+01:00","amount":"500","riskScore":3,"tags":["a"],"note":null}""")]
-    [InlineData("""{"id":8,"name":"Ad\u00e9 \"O\"","city":"Lagos ✓","code":12,"amount":123456789012345678901234,"fees":2.5,"paid":true,"flag":false}""")]
-    [InlineData("""{"id":9,"name":{"first":"A"},"amount":{"value":1},"paid":"yes","created_at":"yesterday","city":[1,2],"ratio":1e400,"size":-12}""")]
-    [InlineData("""{"i\u0064":10,"n\u0061me":"escaped name","createdAt":"2024-03-16T10:05:02.000+01:00","customer":{"id":1,"email":"a@b.c"},"total":99999999999999999999}""")]
-    [InlineData("""{"id":11,"name":null,"amount":-0,"paid":null,"tags":"not a list","score":2.0,"metadata":{"custom_fields":[{"a":"b"}]}}""")]
-    [InlineData("""{"id":12,"createdAt":"yesterday","amount":1.5,"created_at":"2024-02-02T00:00:00Z","paid":true,"paid":3}""")]
-    [InlineData("""{"id":13,"created_at":"2024-02-02T00:00:00Z","createdAt":"yesterday","tags":null,"tags":[1]}""")]
+    [MemberData(nameof(EachRecord))]
     public void A_record_from_a_page_is_typed_from_the_fields_the_parse_located_exactly_as_from_its_text(string record)
+        => AssertTypedAlikeFromPageAndText([record]);
+
+    /// <summary>
+    /// The typer matches a field by the name last met at its position: records of one batch whose names differ at the
+    /// same position (other fields, other spellings, escaped names, repeats) are typed as each alone.
+    /// </summary>
+    [Fact]
+    public void A_batch_of_records_with_different_fields_at_the_same_positions_is_typed_as_each_record_alone()
     {
-        var fromPage = Assert.Single(PaystackPageParser.Parse(System.Text.Encoding.UTF8.GetBytes($$$"""{"status":true,"data":[{{{record}}}]}"""), Stream).Records);
-        Assert.NotNull(fromPage.Fields);
-        var fromText = new PaystackRecord(fromPage.Id, fromPage.CreatedAt, fromPage.CursorValue, record);
-        Assert.Null(fromText.Fields);
+        var random = new Random(5);
+        var batch = Enumerable.Range(0, 96).Select(_ => Records[random.Next(Records.Length)]).ToList(); // past the parallel threshold
+
+        AssertTypedAlikeFromPageAndText(batch);
+    }
+
+    private static void AssertTypedAlikeFromPageAndText(IReadOnlyList<string> records)
+    {
+        var page = System.Text.Encoding.UTF8.GetBytes($$$"""{"status":true,"data":[{{{string.Join(",", records)}}}]}""");
+        var fromPage = PaystackPageParser.Parse(page, Stream).Records;
+        Assert.Equal(records.Count, fromPage.Count);
+        Assert.All(fromPage, r => Assert.NotNull(r.Fields));
+        var fromText = fromPage.Select((r, i) => new PaystackRecord(r.Id, r.CreatedAt, r.CursorValue, records[i])).ToList();
+        Assert.All(fromText, r => Assert.Null(r.Fields));
 
         foreach (var jsonByField in new[] { false, true })
         {
             var located = Columns();
             var read = Columns();
-            var rowFromPage = new RecordTyper(Stream, located, jsonByField).TypeAll([fromPage])[0];
-            var rowFromText = new RecordTyper(Stream, read, jsonByField).TypeAll([fromText])[0];
+            var rowsFromPage = new RecordTyper(Stream, located, jsonByField).TypeAll(fromPage);
+            var rowsFromText = fromText.Select(r => new RecordTyper(Stream, read, jsonByField).TypeAll([r])[0]).ToList();
 
             Assert.Equal(read.All, located.All);
-            Assert.Equal(rowFromText.Key, rowFromPage.Key);
-            Assert.Equal(rowFromText.Meta, rowFromPage.Meta);
-            Assert.Equal(rowFromText.Values.Select(Shown), rowFromPage.Values.Select(Shown));
+            for (var i = 0; i < records.Count; i++)
+            {
+                var (rowFromPage, rowFromText) = (rowsFromPage[i], rowsFromText[i]);
+                Assert.Equal(rowFromText.Key, rowFromPage.Key);
+                Assert.Equal(rowFromText.Meta, rowFromPage.Meta);
+                Assert.Equal(Padded(rowFromText, read.Count), Padded(rowFromPage, read.Count));
+            }
         }
 
         static TableColumns Columns() => new(ColumnType.BigInt, [("created_at", ColumnType.Timestamp), ("amount", ColumnType.Money),
             ("name", ColumnType.Text), ("paid", ColumnType.Boolean), ("tags", ColumnType.Json), ("fees", ColumnType.Number)]);
+        // A row typed before a later record added columns is shorter; the columns it lacks are null.
+        static IEnumerable<string> Padded(TypedRow row, int count) =>
+            row.Values.Select(Shown).Concat(Enumerable.Repeat("null", count - row.Values.Length));
         static string Shown(object? value) => value switch
         {
             null => "null",
