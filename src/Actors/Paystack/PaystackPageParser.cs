@@ -120,6 +120,8 @@ internal static class PaystackPageParser
         error = null;
         var records = new List<PaystackRecord>();
         var fields = new List<RecordField>(64);
+        // Field names compared as UTF-8: the text overloads transcode the name on every comparison.
+        var names = (Key: Encoding.UTF8.GetBytes(stream.PrimaryKey), Cursor: Encoding.UTF8.GetBytes(stream.CursorField));
         for (var index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
             if (reader.TokenType != JsonTokenType.StartObject)
@@ -129,7 +131,7 @@ internal static class PaystackPageParser
                 continue;
             }
 
-            var record = ReadRecord(ref reader, body, stream, fields);
+            var record = ReadRecord(ref reader, body, names, fields);
             if (record is null)
             {
                 error ??= new InvalidBodyException($"record {index} has no usable '{stream.PrimaryKey}'", retryable: false);
@@ -143,7 +145,8 @@ internal static class PaystackPageParser
     }
 
     /// <summary>One record, the reader on its start; ends on its end. Null when it has no usable key.</summary>
-    private static PaystackRecord? ReadRecord(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, StreamDefinition stream, List<RecordField> fields)
+    private static PaystackRecord? ReadRecord(
+        ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, (byte[] Key, byte[] Cursor) names, List<RecordField> fields)
     {
         var start = (int)reader.TokenStartIndex;
         string? id = null;
@@ -155,8 +158,8 @@ internal static class PaystackPageParser
             var nameStart = (int)reader.TokenStartIndex + 1 - start; // after the opening quote
             var nameLength = reader.ValueSpan.Length;
             var nameEscaped = reader.ValueIsEscaped;
-            var isKey = reader.ValueTextEquals(stream.PrimaryKey);
-            var isCursor = reader.ValueTextEquals(stream.CursorField);
+            var isKey = reader.ValueTextEquals(names.Key);
+            var isCursor = reader.ValueTextEquals(names.Cursor);
             reader.Read();
             var token = reader.TokenType;
             var valueStart = (int)reader.TokenStartIndex;
