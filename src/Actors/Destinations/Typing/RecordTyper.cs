@@ -25,7 +25,7 @@ internal sealed class RecordTyper
     /// <summary>
     /// The name last met at each position of a record and where it went: a stream's records list their fields in the
     /// same order, so most names are matched by their UTF-8 bytes here without being decoded and hashed. Entries are
-    /// replaced whole, so the parallel typing threads read either one or the other.
+    /// published whole (volatile), so a parallel typing thread reads either the old entry or the new one.
     /// </summary>
     private readonly SeenName?[] _byPosition = new SeenName?[MaxPositions];
 
@@ -144,7 +144,7 @@ internal sealed class RecordTyper
             string? fieldText = null;
             scoped ReadOnlySpan<char> fieldName = default;
             var rawName = f.Name(json.Span);
-            var seen = !f.NameEscaped && position < _byPosition.Length ? _byPosition[position] : null;
+            var seen = !f.NameEscaped && position < _byPosition.Length ? Volatile.Read(ref _byPosition[position]) : null;
             (int Ordinal, bool Exact, string Name) field;
             if (seen is not null && rawName.SequenceEqual(seen.Utf8Name))
             {
@@ -157,7 +157,7 @@ internal sealed class RecordTyper
                 field = Field(fieldName, ref fieldText);
                 if (!f.NameEscaped && field.Ordinal != Unknown && position < _byPosition.Length)
                 {
-                    _byPosition[position] = new SeenName(rawName.ToArray(), field);
+                    Volatile.Write(ref _byPosition[position], new SeenName(rawName.ToArray(), field));
                 }
             }
 
