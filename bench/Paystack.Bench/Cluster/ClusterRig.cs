@@ -80,6 +80,7 @@ public sealed class ClusterRig : IAsyncDisposable
             "serve", "--cluster", "--accounts", Path.Combine(_folder, "accounts.json"), "--hocon", Path.Combine(_folder, "cluster.conf"),
             "--journal", $"postgres:{Connection("journal")}", "--cluster-port", clusterPort.ToString(CultureInfo.InvariantCulture),
             "--seed-node", $"127.0.0.1:{_seedPort}", "--admin-urls", admin.ToString().TrimEnd('/'),
+            "--no-run-at-start", // the bench's triggers start every run it measures
         ], clusterPort, admin);
         _nodes.Add(node);
         return node;

@@ -22,4 +22,11 @@ public sealed record AccountEntityServices(SyncEngine Engine, IAccountDirectory 
 
     /// <summary>Events between snapshots of an entity's state.</summary>
     public int SnapshotInterval { get; init; } = 100;
+
+    /// <summary>
+    /// A scheduled account that has never begun a run has its first due at once, as <c>serve</c> runs an account as soon
+    /// as it starts; otherwise at its schedule's first time. An account that has run keeps its schedule wherever its
+    /// entity starts again (a move, a restart), and an unfinished run is resumed at once either way.
+    /// </summary>
+    public bool FirstRunAtStart { get; init; }
 }

@@ -86,11 +86,7 @@ public sealed class AccountScheduleTests(ITestOutputHelper output) : IAsyncLifet
         await node.Region.Ask<RunAccepted>(new AccountCommands.StartRun(Account, "admin trigger"), TimeSpan.FromSeconds(30));
         await UntilAsync(() => Task.FromResult(_sandbox.Requests.Entries.Count > 0), "the run is under way");
 
-        // What sharding sends an entity whose shard moves to another member.
-        var entity = await node.Engine.System.ActorSelection($"/system/sharding/{AccountSharding.TypeName}/*/{Account}").ResolveOne(TimeSpan.FromSeconds(10));
-        var stopped = entity.WatchAsync();
-        entity.Tell(AccountEntity.HandOff.Instance);
-        await stopped.WaitAsync(Patience);
+        await HandOverAsync(node);
 
         // None of the run's requests or journal writes can follow the entity (and its RateLimiter) onto the next owner.
         Assert.Empty(node.Engine.Actors.RunningJobs);
@@ -119,17 +115,8 @@ public sealed class AccountScheduleTests(ITestOutputHelper output) : IAsyncLifet
         }, "the run succeeds");
 
         // The shard moves: the entity that takes over starts with a new runner, which has run nothing.
-        var entity = await node.Engine.System.ActorSelection($"/system/sharding/{AccountSharding.TypeName}/*/{Account}").ResolveOne(TimeSpan.FromSeconds(10));
-        var stopped = entity.WatchAsync();
-        entity.Tell(AccountEntity.HandOff.Instance);
-        await stopped.WaitAsync(Patience);
-        StatusReport? status = null;
-        await UntilAsync(async () =>
-        {
-            try { status = await node.Region.Ask<StatusReport>(new AccountCommands.GetStatus(Account), TimeSpan.FromSeconds(3)); }
-            catch (AskTimeoutException) { return false; }
-            return true;
-        }, "the entity is back");
+        await HandOverAsync(node);
+        var status = await StatusOnceBackAsync(node);
 
         Assert.Null(status!.Current);
         Assert.Equal(ran!.Last, status.Last);
@@ -138,9 +125,76 @@ public sealed class AccountScheduleTests(ITestOutputHelper output) : IAsyncLifet
         Assert.NotNull(status.Last.Run.RunId);
     }
 
-    private async Task<ClusterNode> StartNodeAsync(IAccountDirectory directory, string journal)
+    [DestinationFact]
+    public async Task With_run_at_start_a_new_account_runs_at_once_and_after_a_move_keeps_its_schedule()
     {
-        var node = await ClusterNode.StartAsync(TestSettings.Create(pageSize: 20, requestsPerPeriod: 1_000), journal, directory, seed: null);
+        var hourly = Definition() with { NextRunAfter = after => after + TimeSpan.FromHours(1) };
+        var directory = new StaticAccountDirectory(new Dictionary<string, AccountDefinition> { [Account] = hourly });
+        var node = await StartNodeAsync(directory, $"{_schema.ConnectionString};Search Path={_schema.Name}", firstRunAtStart: true);
+
+        // Nothing asks it to run: an account that has never run has its first run due as its entity starts.
+        await node.Region.Ask<Awake>(new AccountCommands.WakeUp(Account), TimeSpan.FromSeconds(30));
+        var ran = await UntilScheduledRunAsync(node);
+        var began = ran.Last!.Run.StartedAt;
+        AssertAbout(began + TimeSpan.FromHours(1), ran.NextScheduledRun);
+
+        // The entity that takes the account over has run before: the next run stays an hour after the first began.
+        await HandOverAsync(node);
+        var status = await StatusOnceBackAsync(node);
+        Assert.Null(status.Current);
+        AssertAbout(began + TimeSpan.FromHours(1), status.NextScheduledRun);
+    }
+
+    [DestinationFact]
+    public async Task Without_run_at_start_a_new_account_waits_for_its_schedule_s_first_time()
+    {
+        var hourly = Definition() with { NextRunAfter = after => after + TimeSpan.FromHours(1) };
+        var directory = new StaticAccountDirectory(new Dictionary<string, AccountDefinition> { [Account] = hourly });
+        var node = await StartNodeAsync(directory, $"{_schema.ConnectionString};Search Path={_schema.Name}", firstRunAtStart: false);
+
+        var woken = DateTimeOffset.UtcNow;
+        await node.Region.Ask<Awake>(new AccountCommands.WakeUp(Account), TimeSpan.FromSeconds(30));
+        var status = await node.Region.Ask<StatusReport>(new AccountCommands.GetStatus(Account), TimeSpan.FromSeconds(30));
+
+        Assert.Null(status.Current);
+        Assert.Null(status.Last);
+        Assert.InRange(status.NextScheduledRun!.Value, woken + TimeSpan.FromHours(1), DateTimeOffset.UtcNow + TimeSpan.FromHours(1));
+        Assert.Empty(_sandbox.Requests.Entries);
+    }
+
+    /// <summary>Sends the account's entity what sharding sends when its shard moves to another member, and waits until it has stopped.</summary>
+    private static async Task HandOverAsync(ClusterNode node)
+    {
+        var entity = await node.Engine.System.ActorSelection($"/system/sharding/{AccountSharding.TypeName}/*/{Account}").ResolveOne(TimeSpan.FromSeconds(10));
+        var stopped = entity.WatchAsync();
+        entity.Tell(AccountEntity.HandOff.Instance);
+        await stopped.WaitAsync(Patience);
+    }
+
+    /// <summary>The status from the entity the shard starts again (until it has seen the old one stop, an ask may go unanswered).</summary>
+    private static async Task<StatusReport> StatusOnceBackAsync(ClusterNode node)
+    {
+        StatusReport? status = null;
+        await UntilAsync(async () =>
+        {
+            try { status = await node.Region.Ask<StatusReport>(new AccountCommands.GetStatus(Account), TimeSpan.FromSeconds(3)); }
+            catch (AskTimeoutException) { return false; }
+            return true;
+        }, "the entity is back");
+        return status!;
+    }
+
+    /// <summary>Due times go through the journal and the clock: equal within a second.</summary>
+    private static void AssertAbout(DateTimeOffset expected, DateTimeOffset? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.InRange(actual.Value, expected - TimeSpan.FromSeconds(1), expected + TimeSpan.FromSeconds(1));
+    }
+
+    private async Task<ClusterNode> StartNodeAsync(IAccountDirectory directory, string journal, bool firstRunAtStart = false)
+    {
+        var node = await ClusterNode.StartAsync(
+            TestSettings.Create(pageSize: 20, requestsPerPeriod: 1_000), journal, directory, seed: null, firstRunAtStart: firstRunAtStart);
         _nodes.Add(node);
         return node;
     }

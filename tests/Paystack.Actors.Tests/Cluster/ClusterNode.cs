@@ -46,8 +46,10 @@ internal sealed class ClusterNode : IAsyncDisposable
 
     /// <summary>Starts a member that joins <paramref name="seed"/> (itself when null) and returns once it is Up.</summary>
     /// <param name="watchers">Each account's watcher of its runs on this node; none when null.</param>
+    /// <param name="firstRunAtStart">A scheduled account that has never run runs at once (serve's default).</param>
     public static async Task<ClusterNode> StartAsync(
-        SyncSettings settings, string journalConnectionString, IAccountDirectory directory, ClusterNode? seed, Func<string, IRunWatcher>? watchers = null)
+        SyncSettings settings, string journalConnectionString, IAccountDirectory directory, ClusterNode? seed,
+        Func<string, IRunWatcher>? watchers = null, bool firstRunAtStart = false)
     {
         var options = new ClusterOptions("127.0.0.1", 0, [])
         {
@@ -70,7 +72,7 @@ internal sealed class ClusterNode : IAsyncDisposable
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
         await cluster.JoinAsync(seed?.Cluster.SelfAddress ?? cluster.SelfAddress);
         await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var region = await AccountSharding.StartAsync(new AccountEntityServices(engine, directory) { Watchers = watchers }, options.NumberOfShards);
+        var region = await AccountSharding.StartAsync(new AccountEntityServices(engine, directory) { Watchers = watchers, FirstRunAtStart = firstRunAtStart }, options.NumberOfShards);
         return new ClusterNode(host, region);
     }
 

@@ -81,7 +81,11 @@ internal sealed class ClusterProcesses : IAsyncDisposable
     /// <summary>Starts (or starts again) node <paramref name="index"/>'s process on its ports, joining through node <paramref name="seed"/>.</summary>
     /// <param name="seed">A member already up (the first seed joins itself when none of its seeds answers: a node 0 started
     /// again must join through another, or it would start a cluster of its own).</param>
-    public void Start(int index, int seed = 0)
+    /// <param name="runAtStart">
+    /// serve's default: an account that has never run runs at once. Off unless asked, so that the tests' own triggers
+    /// start every run they count.
+    /// </param>
+    public void Start(int index, int seed = 0, bool runAtStart = false)
     {
         var node = Nodes[index];
         node.Process = RunningCli.Start(
@@ -89,6 +93,7 @@ internal sealed class ClusterProcesses : IAsyncDisposable
             "serve", "--cluster", "--accounts", AccountsPath, "--hocon", HoconPath, "--journal", $"postgres:{Journal}",
             "--cluster-port", node.ClusterPort.ToString(CultureInfo.InvariantCulture), "--seed-node", $"127.0.0.1:{Nodes[seed].ClusterPort}",
             "--admin-urls", $"http://127.0.0.1:{node.AdminPort}", "--admin-token", ServeEnvironment.Token,
+            .. runAtStart ? Array.Empty<string>() : ["--no-run-at-start"],
         ]);
         node.Expected = false;
         node.Generations.Add(node.Process);

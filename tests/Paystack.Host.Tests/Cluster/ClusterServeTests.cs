@@ -190,6 +190,32 @@ public sealed class ClusterServeTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"took {clock.Elapsed}");
     }
 
+    [SkippableFact]
+    public async Task A_new_account_s_first_run_starts_at_once_without_a_trigger()
+    {
+        var server = ClusterProcesses.RequirePostgres();
+        _cluster = await ClusterProcesses.StartAsync(output, server, new SandboxOptions
+        {
+            RecordsPerStream = 20, GeneratedAccounts = 2, TestRateLimit = Limit, RateLimitWindow = Window,
+        }, "paystack-cluster-start-");
+        var names = new[] { "shop-01", "shop-02" };
+        WriteAccounts(names);
+        _cluster.WriteHocon(Budget, Window, "settle-delay = 0s, window-length = 180d, page-size = 10");
+        _cluster.AddNodes(1);
+
+        _cluster.Start(0, runAtStart: true);
+
+        // Scheduled every hour, never triggered: each account's first run starts as the member takes it.
+        var ran = await _cluster.UntilAsync(() => ClusterProcesses.GetAsync<ClusterModels.AccountList>(_cluster.Nodes[0].Client, "admin/accounts"),
+            l => l.Accounts.Count == names.Length && l.Accounts.All(a => a.LastRun is { State: "succeeded" }), "every account has run once");
+        foreach (var account in ran.Accounts)
+        {
+            Assert.Equal("schedule", account.LastRun!.Reason);
+            var expected = SandboxOf(account.Name).Store.Ids(StreamCatalog.Get("customers").Path, ClusterProcesses.StartDate, DateTimeOffset.UtcNow.AddMinutes(-1));
+            Assert.Equal(expected.Order(), Ids(account.Name, "customers").Order());
+        }
+    }
+
     private SandboxAccount SandboxOf(string account) => _cluster!.SandboxOf(int.Parse(account[5..], CultureInfo.InvariantCulture));
 
     /// <param name="changed">An account given <paramref name="changedStreams"/> instead of the test's streams.</param>

@@ -71,6 +71,7 @@ internal sealed class ClusterServeHost : IAsyncDisposable
             if (cluster.SeedNodes.Count == 0) await akkaCluster.JoinAsync(akkaCluster.SelfAddress, cancellationToken);
             var services = new AccountEntityServices(engine, directory)
             {
+                FirstRunAtStart = options.RunAtStart,
                 Watchers = name => new ServeRunWatcher(
                     directory.Find(name)?.Request ?? throw new InvalidOperationException($"Account {name} is not configured on this node."),
                     log),
