@@ -18,6 +18,8 @@ internal sealed class EntityRunWatcher(IActorRef entity, IRunWatcher? inner) : I
         entity.Tell(new RunFinishedNotice(finished));
     }
 
+    public void RunnerStopped() => inner?.RunnerStopped();
+
     /// <summary>Local to the entity's node: carries the run's observer and exception.</summary>
     internal sealed record RunFinishedNotice(FinishedRun Finished) : INoSerializationVerificationNeeded, IDeadLetterSuppression;
 

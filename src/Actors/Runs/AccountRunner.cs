@@ -164,10 +164,11 @@ public sealed class AccountRunner : ReceiveActor
         if (cancel) CancelOffThread(going);
     }
 
-    /// <summary>The actor system is going down: the run cannot report its end here, so it is cancelled.</summary>
+    /// <summary>The runner is stopped (or the actor system is going down): the run cannot report its end here, so it is cancelled.</summary>
     protected override void PostStop()
     {
         if (_going is { } going) CancelOffThread(going);
+        _watcher.RunnerStopped();
     }
 
     /// <summary>Cancellation callbacks run the engine's clean-up; they belong on the thread pool, not on this actor's thread.</summary>

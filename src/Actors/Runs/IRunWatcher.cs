@@ -16,4 +16,10 @@ public interface IRunWatcher
     void PauseChanged(AccountRun run, string stream, bool paused) { }
 
     void RunFinished(FinishedRun finished) { }
+
+    /// <summary>
+    /// The runner has stopped (its owner stopped it, or the actor system is going down): no run of it goes on, and a
+    /// run it had going was cancelled without a <see cref="RunFinished"/>.
+    /// </summary>
+    void RunnerStopped() { }
 }

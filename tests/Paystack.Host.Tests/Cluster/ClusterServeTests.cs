@@ -216,6 +216,43 @@ public sealed class ClusterServeTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
+    [SkippableFact]
+    public async Task A_run_that_makes_no_progress_turns_its_member_s_readiness_red_naming_the_account_then_green_once_it_moves()
+    {
+        var server = ClusterProcesses.RequirePostgres();
+        _cluster = await ClusterProcesses.StartAsync(output, server, new SandboxOptions
+        {
+            RecordsPerStream = 20, GeneratedAccounts = 1, TestRateLimit = Limit, RateLimitWindow = Window,
+        }, "paystack-cluster-stall-");
+        WriteAccounts(["shop-01"]);
+        _cluster.WriteHocon(Budget, Window, "settle-delay = 0s, window-length = 180d, page-size = 10, stall-timeout = 1s, stream-max-restarts = 100");
+        _cluster.AddNodes(1);
+        _cluster.Start(0);
+        var client = _cluster.Nodes[0].Client;
+        await _cluster.UntilSpreadSettledAsync(client, 1, 1);
+
+        // Paystack that never answers in time: no page lands, so the run's streams make no progress past the stall-timeout.
+        _cluster.Sandbox.Faults.Latency = TimeSpan.FromHours(1);
+        Assert.Equal(HttpStatusCode.Accepted, await _cluster.TriggerAsync(client, "shop-01"));
+        var red = await _cluster.UntilAsync(() => ReadinessAsync(client), r => r.Status == HttpStatusCode.ServiceUnavailable,
+            "the member's readiness turns red", describe: r => $"{(int)r.Status} {r.Body}");
+        Assert.Contains("account shop-01: stream ", red.Body);
+        Assert.Contains("has made no progress", red.Body);
+        Assert.Contains("engine.stall-timeout is 1s", red.Body);
+
+        _cluster.Sandbox.Faults.Latency = TimeSpan.Zero;
+        await _cluster.UntilAsync(() => ClusterProcesses.GetAsync<ClusterModels.AccountList>(client, "admin/accounts"),
+            l => l.Accounts.Single().LastRun is { State: "succeeded" }, "the run succeeds", seconds: 90);
+        var green = await ReadinessAsync(client);
+        Assert.True(green.Status == HttpStatusCode.OK, green.Body);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> ReadinessAsync(HttpClient client)
+    {
+        using var ready = await client.GetAsync("healthz/ready");
+        return (ready.StatusCode, await ready.Content.ReadAsStringAsync());
+    }
+
     private SandboxAccount SandboxOf(string account) => _cluster!.SandboxOf(int.Parse(account[5..], CultureInfo.InvariantCulture));
 
     /// <param name="changed">An account given <paramref name="changedStreams"/> instead of the test's streams.</param>

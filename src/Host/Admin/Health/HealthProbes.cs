@@ -37,13 +37,15 @@ internal static class HealthProbes
 
     /// <summary>
     /// A cluster member's checks: Up in the cluster (Akka.Cluster.Hosting's readiness check, registered with the actor
-    /// system), the journal every member shares, the accounts file.
+    /// system), the journal every member shares, the accounts file, the runs going on this member.
     /// </summary>
-    public static IServiceCollection AddClusterHealthChecks(this IServiceCollection services, PersistenceSettings journal, Func<IServiceProvider, ClusterAccounts> accounts)
+    public static IServiceCollection AddClusterHealthChecks(
+        this IServiceCollection services, PersistenceSettings journal, Func<IServiceProvider, ClusterAccounts> accounts, TimeSpan stallTimeout)
     {
         services.AddHealthChecks()
             .Add(new HealthCheckRegistration("journal", new JournalCheck(journal), HealthStatus.Unhealthy, [Ready]))
-            .Add(new HealthCheckRegistration("accounts", provider => new ClusterAccountsCheck(() => accounts(provider)), HealthStatus.Unhealthy, [Ready]));
+            .Add(new HealthCheckRegistration("accounts", provider => new ClusterAccountsCheck(() => accounts(provider)), HealthStatus.Unhealthy, [Ready]))
+            .Add(new HealthCheckRegistration("runs", provider => new ClusterRunsCheck(provider.GetRequiredService<LocalRuns>(), stallTimeout), HealthStatus.Unhealthy, [Ready]));
         return services;
     }
 
