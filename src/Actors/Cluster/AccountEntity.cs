@@ -105,7 +105,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         else
             _log.Info("Account {0} started on node {1} (entity {2})", _account, Node, Self.Path.Uid);
         _runner = Context.ActorOf(
-            AccountRunner.Props(request, engine.JobRunnerFor(request, rateLimiter), new EntityRunWatcher(Self, _services.Watchers?.Invoke(_account))),
+            AccountRunner.Props(request, engine.JobRunnerFor(request, rateLimiter), new EntityRunWatcher(Self, _services.Watchers?.Invoke(_account, rateLimiter))),
             "runner");
         foreach (var stream in _state.Paused) _runner.Tell(new RunnerProtocol.SetPaused(stream, true));
 

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Paystack.Actors.Engine;
 using Paystack.Actors.Runs;
 
@@ -17,8 +18,11 @@ public sealed record AccountEntityServices(SyncEngine Engine, IAccountDirectory 
     /// <summary>How long the entity waits for its runner's answer to a command.</summary>
     public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The watcher of an account's runs (logs, status, metrics); none when null.</summary>
-    public Func<string, IRunWatcher>? Watchers { get; init; }
+    /// <summary>
+    /// The watcher of an account's runs on this node (logs, status, metrics, readiness), given the account and its key's
+    /// rate limiter here; one per start of the account's entity, told when its runner stops. None when null.
+    /// </summary>
+    public Func<string, IActorRef, IRunWatcher>? Watchers { get; init; }
 
     /// <summary>Events between snapshots of an entity's state.</summary>
     public int SnapshotInterval { get; init; } = 100;

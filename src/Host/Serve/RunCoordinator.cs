@@ -3,6 +3,7 @@ using Paystack.Actors.Engine;
 using Paystack.Actors.Runs;
 using Paystack.Actors.Sync.Fetching;
 using Paystack.Host.Admin;
+using Paystack.Host.Admin.Health;
 using Paystack.Host.Serve.Accounts;
 using Serilog;
 using static Paystack.Actors.Runs.AccountRunnerProtocol;
@@ -139,7 +140,7 @@ internal sealed class RunCoordinator
         var now = DateTimeOffset.UtcNow;
         var limiter = await LimiterAsync(cancellationToken);
         if (limiter?.RefusedUntil is { } until && until > now)
-            problems.Add($"Paystack paused the key for longer than max-pause: requests are refused until {until.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
+            problems.Add(ReadinessProblems.KeyPaused(until));
         var status = await Runner.Ask<AccountStatus>(GetStatus.Instance, AskTimeout, cancellationToken);
         if (status.Current?.Observer is StreamStatusObserver streams)
             problems.AddRange(streams.Stalled(now, _stallTimeout));

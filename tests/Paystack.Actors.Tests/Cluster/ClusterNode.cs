@@ -72,7 +72,7 @@ internal sealed class ClusterNode : IAsyncDisposable
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
         await cluster.JoinAsync(seed?.Cluster.SelfAddress ?? cluster.SelfAddress);
         await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var region = await AccountSharding.StartAsync(new AccountEntityServices(engine, directory) { Watchers = watchers, FirstRunAtStart = firstRunAtStart }, options.NumberOfShards);
+        var region = await AccountSharding.StartAsync(new AccountEntityServices(engine, directory) { Watchers = watchers is null ? null : (name, _) => watchers(name), FirstRunAtStart = firstRunAtStart }, options.NumberOfShards);
         return new ClusterNode(host, region);
     }
 

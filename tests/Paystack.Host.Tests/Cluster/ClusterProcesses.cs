@@ -124,11 +124,12 @@ internal sealed class ClusterProcesses : IAsyncDisposable
     /// <summary>Engine and cluster timings scaled down: a lost member is downed in seconds, shards rebalance every second.</summary>
     /// <param name="budget">Requests each node's engine grants a key per <paramref name="window"/>.</param>
     /// <param name="engine">The engine's settings (page size, windows, fetchers).</param>
-    public void WriteHocon(int budget, TimeSpan window, string engine)
+    /// <param name="rateLimits">Further rate-limit settings (e.g. <c>max-pause = 1m</c>).</param>
+    public void WriteHocon(int budget, TimeSpan window, string engine, string rateLimits = "")
     {
         File.WriteAllText(HoconPath, $$"""
             paystack-sync {
-              rate-limits { test-requests = {{budget}}, period = {{window.TotalSeconds}}s }
+              rate-limits { test-requests = {{budget}}, period = {{window.TotalSeconds}}s{{(rateLimits.Length > 0 ? ", " + rateLimits : "")}} }
               engine { {{engine}} }
               http { retry-base-delay = 20ms, retry-max-delay = 200ms, max-retries = 8, request-timeout = 10s }
               cluster { stable-after = 2s, heartbeat-interval = 200ms, acceptable-heartbeat-pause = 1s, number-of-shards = 12 }

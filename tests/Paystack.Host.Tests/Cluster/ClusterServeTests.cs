@@ -247,6 +247,29 @@ public sealed class ClusterServeTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(green.Status == HttpStatusCode.OK, green.Body);
     }
 
+    [SkippableFact]
+    public async Task A_key_paused_beyond_max_pause_turns_its_member_s_readiness_red_naming_the_account()
+    {
+        var server = ClusterProcesses.RequirePostgres();
+        // Three requests a day: the fourth is answered 429 with a Retry-After of about a day, far beyond max-pause.
+        _cluster = await ClusterProcesses.StartAsync(output, server, new SandboxOptions
+        {
+            RecordsPerStream = 200, GeneratedAccounts = 1, TestRateLimit = 3, RateLimitWindow = TimeSpan.FromDays(1),
+        }, "paystack-cluster-pause-");
+        WriteAccounts(["shop-01"]);
+        _cluster.WriteHocon(Budget, Window, "settle-delay = 0s, window-length = 180d, page-size = 10", rateLimits: "max-pause = 1m");
+        _cluster.AddNodes(1);
+        _cluster.Start(0);
+        var client = _cluster.Nodes[0].Client;
+        await _cluster.UntilSpreadSettledAsync(client, 1, 1);
+
+        Assert.Equal(HttpStatusCode.Accepted, await _cluster.TriggerAsync(client, "shop-01"));
+        var red = await _cluster.UntilAsync(() => ReadinessAsync(client), r => r.Status == HttpStatusCode.ServiceUnavailable,
+            "the member's readiness turns red", describe: r => $"{(int)r.Status} {r.Body}");
+
+        Assert.Contains("account shop-01: Paystack paused the key for longer than max-pause", red.Body);
+    }
+
     private static async Task<(HttpStatusCode Status, string Body)> ReadinessAsync(HttpClient client)
     {
         using var ready = await client.GetAsync("healthz/ready");

@@ -37,7 +37,7 @@ internal static class HealthProbes
 
     /// <summary>
     /// A cluster member's checks: Up in the cluster (Akka.Cluster.Hosting's readiness check, registered with the actor
-    /// system), the journal every member shares, the accounts file, the runs going on this member.
+    /// system), the journal every member shares, the accounts file, the keys and runs of the accounts this member owns.
     /// </summary>
     public static IServiceCollection AddClusterHealthChecks(
         this IServiceCollection services, PersistenceSettings journal, Func<IServiceProvider, ClusterAccounts> accounts, TimeSpan stallTimeout)
@@ -45,7 +45,7 @@ internal static class HealthProbes
         services.AddHealthChecks()
             .Add(new HealthCheckRegistration("journal", new JournalCheck(journal), HealthStatus.Unhealthy, [Ready]))
             .Add(new HealthCheckRegistration("accounts", provider => new ClusterAccountsCheck(() => accounts(provider)), HealthStatus.Unhealthy, [Ready]))
-            .Add(new HealthCheckRegistration("runs", provider => new ClusterRunsCheck(provider.GetRequiredService<LocalRuns>(), stallTimeout), HealthStatus.Unhealthy, [Ready]));
+            .Add(new HealthCheckRegistration("runs", provider => new ClusterLocalAccountsCheck(provider.GetRequiredService<LocalAccounts>(), stallTimeout), HealthStatus.Unhealthy, [Ready]));
         return services;
     }
 

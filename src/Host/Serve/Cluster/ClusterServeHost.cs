@@ -69,11 +69,11 @@ internal sealed class ClusterServeHost : IAsyncDisposable
             var akkaCluster = Akka.Cluster.Cluster.Get(engine.System);
             // Without seeds this node is a cluster of its own; others may join it later.
             if (cluster.SeedNodes.Count == 0) await akkaCluster.JoinAsync(akkaCluster.SelfAddress, cancellationToken);
-            var localRuns = app.Services.GetRequiredService<LocalRuns>();
+            var local = app.Services.GetRequiredService<LocalAccounts>();
             var services = new AccountEntityServices(engine, directory)
             {
                 FirstRunAtStart = options.RunAtStart,
-                Watchers = name => localRuns.Watching(name, new ServeRunWatcher(
+                Watchers = (name, limiter) => local.Watching(name, limiter, new ServeRunWatcher(
                     directory.Find(name)?.Request ?? throw new InvalidOperationException($"Account {name} is not configured on this node."),
                     log)),
             };
@@ -120,7 +120,7 @@ internal sealed class ClusterServeHost : IAsyncDisposable
         builder.Services.AddHostedService<AccountsReloader>();
         // Each member exports the runs it ran (records, requests, run outcomes by account) and the entries it refused.
         builder.Services.AddServeMetrics();
-        builder.Services.AddSingleton<LocalRuns>();
+        builder.Services.AddSingleton<LocalAccounts>();
         builder.Services.AddClusterHealthChecks(options.Settings.Settings.Persistence, provider => provider.GetRequiredService<ClusterAccountsHolder>().Accounts,
             options.Settings.Settings.Engine.StallTimeout);
         return builder.Build();
