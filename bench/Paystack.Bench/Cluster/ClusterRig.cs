@@ -72,9 +72,9 @@ public sealed class ClusterRig : IAsyncDisposable
     /// <summary>Starts a member; the first one started is every member's seed.</summary>
     public NodeProcess StartNode()
     {
-        var clusterPort = FreePort();
+        var (clusterPort, adminPort) = TwoFreePorts();
         if (_nodes.Count == 0) _seedPort = clusterPort;
-        var admin = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var admin = new Uri($"http://127.0.0.1:{adminPort}/");
         var node = NodeProcess.Start(_hostDll,
         [
             "serve", "--cluster", "--accounts", Path.Combine(_folder, "accounts.json"), "--hocon", Path.Combine(_folder, "cluster.conf"),
@@ -251,10 +251,13 @@ public sealed class ClusterRig : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    private static int FreePort()
+    /// <summary>Two free ports, different from each other: the first is held while the second is chosen.</summary>
+    private static (int, int) TwoFreePorts()
     {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        using var first = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        using var second = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        first.Start();
+        second.Start();
+        return (((System.Net.IPEndPoint)first.LocalEndpoint).Port, ((System.Net.IPEndPoint)second.LocalEndpoint).Port);
     }
 }

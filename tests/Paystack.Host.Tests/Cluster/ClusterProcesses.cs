@@ -75,7 +75,8 @@ internal sealed class ClusterProcesses : IAsyncDisposable
     /// <summary>Ports for <paramref name="count"/> nodes, none started; the first is every node's seed.</summary>
     public void AddNodes(int count)
     {
-        for (var i = 0; i < count; i++) Nodes.Add(new ClusterNode(Nodes.Count, ServeEnvironment.FreePort(), ServeEnvironment.FreePort()));
+        var ports = ServeEnvironment.FreePorts(2 * count); // a node's two ports must differ, and from the other nodes'
+        for (var i = 0; i < count; i++) Nodes.Add(new ClusterNode(Nodes.Count, ports[2 * i], ports[2 * i + 1]));
     }
 
     /// <summary>Starts (or starts again) node <paramref name="index"/>'s process on its ports, joining through node <paramref name="seed"/>.</summary>

@@ -270,6 +270,42 @@ public sealed class ClusterServeTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("account shop-01: Paystack paused the key for longer than max-pause", red.Body);
     }
 
+    [SkippableFact]
+    public async Task An_entry_that_turns_invalid_keeps_its_account_running_on_its_last_valid_settings()
+    {
+        var server = ClusterProcesses.RequirePostgres();
+        _cluster = await ClusterProcesses.StartAsync(output, server, new SandboxOptions
+        {
+            RecordsPerStream = 20, GeneratedAccounts = 1, TestRateLimit = Limit, RateLimitWindow = Window,
+        }, "paystack-cluster-invalid-");
+        WriteAccounts(["shop-01"]);
+        _cluster.WriteHocon(Budget, Window, "settle-delay = 0s, window-length = 180d, page-size = 10");
+        _cluster.AddNodes(1);
+        _cluster.Start(0);
+        var client = _cluster.Nodes[0].Client;
+        await _cluster.UntilSpreadSettledAsync(client, 1, 1);
+
+        // The entry's key now comes from a variable that is not set: the file is refused for it.
+        var broken = _cluster.Entry("shop-01", SandboxOptions.GeneratedAccountKey(1), "sqlite:shop-01.db", Streams);
+        broken.Remove("secret_key_file");
+        broken["secret_key_env"] = "PAYSTACK_TEST_UNSET_" + Guid.NewGuid().ToString("N");
+        _cluster.WriteAccounts([broken]);
+        var kept = await _cluster.UntilAsync(() => ClusterProcesses.GetAsync<ClusterModels.AccountList>(client, "admin/accounts"),
+            l => l.Accounts.Single().Problem?.Contains("keeps its last valid settings", StringComparison.Ordinal) == true,
+            "the account is reported on its last valid settings", describe: l => JsonSerializer.Serialize(l));
+        var account = kept.Accounts.Single();
+        Assert.NotEqual("invalid", account.State);
+        Assert.NotNull(account.Node);
+        Assert.Contains("is not set", account.Problem);
+
+        // It still runs, with the key it had.
+        Assert.Equal(HttpStatusCode.Accepted, await _cluster.TriggerAsync(client, "shop-01"));
+        await _cluster.UntilAsync(() => ClusterProcesses.GetAsync<ClusterModels.AccountList>(client, "admin/accounts"),
+            l => l.Accounts.Single().LastRun is { State: "succeeded" }, "its run succeeds");
+        var expected = SandboxOf("shop-01").Store.Ids(StreamCatalog.Get("customers").Path, ClusterProcesses.StartDate, DateTimeOffset.UtcNow.AddMinutes(-1));
+        Assert.Equal(expected.Order(), Ids("shop-01", "customers").Order());
+    }
+
     private static async Task<(HttpStatusCode Status, string Body)> ReadinessAsync(HttpClient client)
     {
         using var ready = await client.GetAsync("healthz/ready");

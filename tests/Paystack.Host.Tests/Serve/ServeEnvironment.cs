@@ -128,11 +128,24 @@ internal sealed class ServeEnvironment : IAsyncDisposable
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    public static int FreePort()
+    public static int FreePort() => FreePorts(1)[0];
+
+    /// <summary>
+    /// Ports free now and different from each other: each is held until all are chosen (one at a time, the system may
+    /// hand the port it just took back again).
+    /// </summary>
+    public static IReadOnlyList<int> FreePorts(int count)
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            foreach (var listener in listeners) listener.Start();
+            return listeners.Select(l => ((System.Net.IPEndPoint)l.LocalEndpoint).Port).ToList();
+        }
+        finally
+        {
+            foreach (var listener in listeners) listener.Dispose();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -42,13 +42,21 @@ internal sealed class ClusterAccounts(IActorRef region, string self, ReloadingAc
         await WakeAllAsync(CancellationToken.None);
     }
 
-    /// <summary>Makes <paramref name="load"/> the accounts without waking them (before this member is up).</summary>
+    /// <summary>
+    /// Makes <paramref name="load"/> the accounts without waking them (before this member is up). An account served
+    /// before whose entry is not valid now keeps its last valid settings (reported with the problem), as a single serve's.
+    /// </summary>
     /// <returns>The accounts whose settings changed.</returns>
     public async Task<IReadOnlyList<string>> UseAsync(AccountsLoad load)
     {
         await _applying.WaitAsync();
         try
         {
+            var refused = load.Problems.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            var kept = _load.Accounts.Where(a => refused.Contains(a.Name) && load.Accounts.All(served => served.Name != a.Name)).ToList();
+            foreach (var account in kept)
+                _log.Warning("Account {Account} keeps its last valid settings: its entry is not valid now", account.Name);
+            load = load with { Accounts = [.. load.Accounts, .. kept] };
             foreach (var account in load.Accounts) registerSecret(account.Request.Source.SecretKey);
             var removed = _load.Accounts.Select(a => a.Name).Except(load.Accounts.Select(a => a.Name), StringComparer.Ordinal).ToList();
             var changed = load.Accounts
@@ -113,17 +121,19 @@ internal sealed class ClusterAccounts(IActorRef region, string self, ReloadingAc
         var served = await Task.WhenAll(load.Accounts.Select(async account =>
         {
             var report = await StatusAsync(account.Name, cancellationToken);
-            return Summary(account, report);
+            return Summary(account, report, KeptDespite(load, account.Name));
         }));
-        var refused = load.Problems.Select(p => new ClusterModels.Account(p.Name, "invalid", null, null, null, null, null, p.Problem, null, []));
+        var refused = load.Problems.Where(p => load.Accounts.All(a => a.Name != p.Name))
+            .Select(p => new ClusterModels.Account(p.Name, "invalid", null, null, null, null, null, p.Problem, null, []));
         return new ClusterModels.AccountList([.. served.Concat(refused).OrderBy(a => a.Name, StringComparer.Ordinal)], SourceProblem);
     }
 
     /// <summary>One account's summary, or null when this node's accounts file does not serve it.</summary>
     public async Task<ClusterModels.Account?> FindAsync(string name, CancellationToken cancellationToken)
     {
-        var account = _load.Accounts.FirstOrDefault(a => a.Name == name);
-        return account is null ? null : Summary(account, await StatusAsync(name, cancellationToken));
+        var load = _load;
+        var account = load.Accounts.FirstOrDefault(a => a.Name == name);
+        return account is null ? null : Summary(account, await StatusAsync(name, cancellationToken), KeptDespite(load, name));
     }
 
     /// <summary>Names the accounts for messages: "a, b, c".</summary>
@@ -133,7 +143,7 @@ internal sealed class ClusterAccounts(IActorRef region, string self, ReloadingAc
     public IEnumerable<KeyValuePair<string, bool>> Validity()
     {
         var load = _load;
-        return load.Accounts.Select(a => new KeyValuePair<string, bool>(a.Name, true))
+        return load.Accounts.Select(a => new KeyValuePair<string, bool>(a.Name, KeptDespite(load, a.Name) is null))
             .Concat(load.Problems.Where(p => load.Accounts.All(a => a.Name != p.Name)).Select(p => new KeyValuePair<string, bool>(p.Name, false)))
             .ToList();
     }
@@ -165,7 +175,13 @@ internal sealed class ClusterAccounts(IActorRef region, string self, ReloadingAc
         }
     }
 
-    private static ClusterModels.Account Summary(ServeAccount account, AccountReplies.StatusReport? report)
+    /// <summary>The problem of an entry no longer valid whose account runs on with its last valid settings; null for the others.</summary>
+    private static string? KeptDespite(AccountsLoad load, string name) =>
+        load.Problems.FirstOrDefault(p => p.Name == name)?.Problem is { } problem
+            ? $"its entry is not valid now, so it keeps its last valid settings: {problem}"
+            : null;
+
+    private static ClusterModels.Account Summary(ServeAccount account, AccountReplies.StatusReport? report, string? kept)
     {
         var state = report switch
         {
@@ -177,7 +193,7 @@ internal sealed class ClusterAccounts(IActorRef region, string self, ReloadingAc
         };
         return new ClusterModels.Account(
             account.Name, state, account.Schedule.Description, report?.NextScheduledRun, Run(report?.Current), Finished(report?.Last),
-            account.Request.Destination.ToString(), report?.Error, report?.Node, report?.PausedStreams ?? []);
+            account.Request.Destination.ToString(), kept ?? report?.Error, report?.Node, report?.PausedStreams ?? []);
     }
 
     public static AdminModels.RunInfo? Run(AccountReplies.RunView? run) => run is null
