@@ -32,10 +32,13 @@ internal sealed class LocalAccounts
     /// </summary>
     public async Task<IReadOnlyList<string>> ProblemsAsync(DateTimeOffset now, TimeSpan stallTimeout, CancellationToken cancellationToken)
     {
+        var accounts = _here.OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
+        var refusedUntil = await Task.WhenAll(accounts.Select(a => RefusedUntilAsync(a.Value.Limiter, cancellationToken)));
         var problems = new List<string>();
-        foreach (var (account, here) in _here.OrderBy(a => a.Key, StringComparer.Ordinal))
+        for (var i = 0; i < accounts.Count; i++)
         {
-            if (await RefusedUntilAsync(here.Limiter, cancellationToken) is { } until && until > now)
+            var (account, here) = accounts[i];
+            if (refusedUntil[i] is { } until && until > now)
                 problems.Add($"account {account}: {ReadinessProblems.KeyPaused(until)}");
             if (here.Run is { } run)
                 problems.AddRange(run.Stalled(now, stallTimeout).Select(problem => $"account {account}: {problem}"));
