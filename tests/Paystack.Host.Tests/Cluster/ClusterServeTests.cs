@@ -193,20 +193,11 @@ public sealed class ClusterServeTests(ITestOutputHelper output) : IAsyncLifetime
     [SkippableFact]
     public async Task A_new_account_s_first_run_starts_at_once_without_a_trigger()
     {
-        var server = ClusterProcesses.RequirePostgres();
-        _cluster = await ClusterProcesses.StartAsync(output, server, new SandboxOptions
-        {
-            RecordsPerStream = 20, GeneratedAccounts = 2, TestRateLimit = Limit, RateLimitWindow = Window,
-        }, "paystack-cluster-start-");
         var names = new[] { "shop-01", "shop-02" };
-        WriteAccounts(names);
-        _cluster.WriteHocon(Budget, Window, "settle-delay = 0s, window-length = 180d, page-size = 10");
-        _cluster.AddNodes(1);
-
-        _cluster.Start(0, runAtStart: true);
+        var client = await StartOneMemberAsync(names, runAtStart: true);
 
         // Scheduled every hour, never triggered: each account's first run starts as the member takes it.
-        var ran = await _cluster.UntilAsync(() => ClusterProcesses.GetAsync<ClusterModels.AccountList>(_cluster.Nodes[0].Client, "admin/accounts"),
+        var ran = await _cluster!.UntilAsync(() => ClusterProcesses.GetAsync<ClusterModels.AccountList>(client, "admin/accounts"),
             l => l.Accounts.Count == names.Length && l.Accounts.All(a => a.LastRun is { State: "succeeded" }), "every account has run once");
         foreach (var account in ran.Accounts)
         {
@@ -219,20 +210,10 @@ public sealed class ClusterServeTests(ITestOutputHelper output) : IAsyncLifetime
     [SkippableFact]
     public async Task A_run_that_makes_no_progress_turns_its_member_s_readiness_red_naming_the_account_then_green_once_it_moves()
     {
-        var server = ClusterProcesses.RequirePostgres();
-        _cluster = await ClusterProcesses.StartAsync(output, server, new SandboxOptions
-        {
-            RecordsPerStream = 20, GeneratedAccounts = 1, TestRateLimit = Limit, RateLimitWindow = Window,
-        }, "paystack-cluster-stall-");
-        WriteAccounts(["shop-01"]);
-        _cluster.WriteHocon(Budget, Window, "settle-delay = 0s, window-length = 180d, page-size = 10, stall-timeout = 1s, stream-max-restarts = 100");
-        _cluster.AddNodes(1);
-        _cluster.Start(0);
-        var client = _cluster.Nodes[0].Client;
-        await _cluster.UntilSpreadSettledAsync(client, 1, 1);
+        var client = await StartOneMemberAsync(["shop-01"], engine: "stall-timeout = 1s, stream-max-restarts = 100");
 
         // Paystack that never answers in time: no page lands, so the run's streams make no progress past the stall-timeout.
-        _cluster.Sandbox.Faults.Latency = TimeSpan.FromHours(1);
+        _cluster!.Sandbox.Faults.Latency = TimeSpan.FromHours(1);
         Assert.Equal(HttpStatusCode.Accepted, await _cluster.TriggerAsync(client, "shop-01"));
         var red = await _cluster.UntilAsync(() => ReadinessAsync(client), r => r.Status == HttpStatusCode.ServiceUnavailable,
             "the member's readiness turns red", describe: r => $"{(int)r.Status} {r.Body}");
@@ -250,20 +231,15 @@ public sealed class ClusterServeTests(ITestOutputHelper output) : IAsyncLifetime
     [SkippableFact]
     public async Task A_key_paused_beyond_max_pause_turns_its_member_s_readiness_red_naming_the_account()
     {
-        var server = ClusterProcesses.RequirePostgres();
         // Three requests a day: the fourth is answered 429 with a Retry-After of about a day, far beyond max-pause.
-        _cluster = await ClusterProcesses.StartAsync(output, server, new SandboxOptions
+        var client = await StartOneMemberAsync(["shop-01"], sandbox: s =>
         {
-            RecordsPerStream = 200, GeneratedAccounts = 1, TestRateLimit = 3, RateLimitWindow = TimeSpan.FromDays(1),
-        }, "paystack-cluster-pause-");
-        WriteAccounts(["shop-01"]);
-        _cluster.WriteHocon(Budget, Window, "settle-delay = 0s, window-length = 180d, page-size = 10", rateLimits: "max-pause = 1m");
-        _cluster.AddNodes(1);
-        _cluster.Start(0);
-        var client = _cluster.Nodes[0].Client;
-        await _cluster.UntilSpreadSettledAsync(client, 1, 1);
+            s.RecordsPerStream = 200;
+            s.TestRateLimit = 3;
+            s.RateLimitWindow = TimeSpan.FromDays(1);
+        }, rateLimits: "max-pause = 1m");
 
-        Assert.Equal(HttpStatusCode.Accepted, await _cluster.TriggerAsync(client, "shop-01"));
+        Assert.Equal(HttpStatusCode.Accepted, await _cluster!.TriggerAsync(client, "shop-01"));
         var red = await _cluster.UntilAsync(() => ReadinessAsync(client), r => r.Status == HttpStatusCode.ServiceUnavailable,
             "the member's readiness turns red", describe: r => $"{(int)r.Status} {r.Body}");
 
@@ -273,20 +249,10 @@ public sealed class ClusterServeTests(ITestOutputHelper output) : IAsyncLifetime
     [SkippableFact]
     public async Task An_entry_that_turns_invalid_keeps_its_account_running_on_its_last_valid_settings()
     {
-        var server = ClusterProcesses.RequirePostgres();
-        _cluster = await ClusterProcesses.StartAsync(output, server, new SandboxOptions
-        {
-            RecordsPerStream = 20, GeneratedAccounts = 1, TestRateLimit = Limit, RateLimitWindow = Window,
-        }, "paystack-cluster-invalid-");
-        WriteAccounts(["shop-01"]);
-        _cluster.WriteHocon(Budget, Window, "settle-delay = 0s, window-length = 180d, page-size = 10");
-        _cluster.AddNodes(1);
-        _cluster.Start(0);
-        var client = _cluster.Nodes[0].Client;
-        await _cluster.UntilSpreadSettledAsync(client, 1, 1);
+        var client = await StartOneMemberAsync(["shop-01"]);
 
         // The entry's key now comes from a variable that is not set: the file is refused for it.
-        var broken = _cluster.Entry("shop-01", SandboxOptions.GeneratedAccountKey(1), "sqlite:shop-01.db", Streams);
+        var broken = _cluster!.Entry("shop-01", SandboxOptions.GeneratedAccountKey(1), "sqlite:shop-01.db", Streams);
         broken.Remove("secret_key_file");
         broken["secret_key_env"] = "PAYSTACK_TEST_UNSET_" + Guid.NewGuid().ToString("N");
         _cluster.WriteAccounts([broken]);
@@ -304,6 +270,27 @@ public sealed class ClusterServeTests(ITestOutputHelper output) : IAsyncLifetime
             l => l.Accounts.Single().LastRun is { State: "succeeded" }, "its run succeeds");
         var expected = SandboxOf("shop-01").Store.Ids(StreamCatalog.Get("customers").Path, ClusterProcesses.StartDate, DateTimeOffset.UtcNow.AddMinutes(-1));
         Assert.Equal(expected.Order(), Ids("shop-01", "customers").Order());
+    }
+
+    /// <summary>
+    /// One member serving <paramref name="names"/> (the sandbox's generated accounts, 20 records a stream, the test's
+    /// limit unless <paramref name="sandbox"/> changes them), every hour; its admin client once it owns them all.
+    /// </summary>
+    /// <param name="engine">Engine settings beyond small pages and windows.</param>
+    private async Task<HttpClient> StartOneMemberAsync(
+        string[] names, Action<SandboxOptions>? sandbox = null, string engine = "", string rateLimits = "", bool runAtStart = false)
+    {
+        var server = ClusterProcesses.RequirePostgres();
+        var options = new SandboxOptions { RecordsPerStream = 20, GeneratedAccounts = names.Length, TestRateLimit = Limit, RateLimitWindow = Window };
+        sandbox?.Invoke(options);
+        _cluster = await ClusterProcesses.StartAsync(output, server, options, "paystack-cluster-one-");
+        WriteAccounts(names);
+        _cluster.WriteHocon(Budget, Window, "settle-delay = 0s, window-length = 180d, page-size = 10" + (engine.Length > 0 ? ", " + engine : ""), rateLimits);
+        _cluster.AddNodes(1);
+        _cluster.Start(0, runAtStart: runAtStart);
+        var client = _cluster.Nodes[0].Client;
+        await _cluster.UntilSpreadSettledAsync(client, 1, names.Length);
+        return client;
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> ReadinessAsync(HttpClient client)
