@@ -292,11 +292,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         Timers.Cancel(ScheduleTimer);
         if (_handingOver) return;
         var now = DateTimeOffset.UtcNow;
-        // The later of the last run's start and the last refused schedule; null for an account that has never tried to run.
-        var from = _state.LastRunBeganAt is { } began && !(_scheduleRefusedAt > began) ? began : _scheduleRefusedAt;
-        _nextDue = _definition?.NextRunAfter is not { } nextRunAfter ? null
-            : from is null && _services.FirstRunAtStart ? now
-            : nextRunAfter(from ?? now);
+        _nextDue = _state.NextDue(_definition?.NextRunAfter, now, _scheduleRefusedAt, _services.FirstRunAtStart);
         if (_nextDue is not { } due) return;
         var delay = due - now;
         if (delay <= TimeSpan.Zero) Self.Tell(ScheduleDue.Instance);

@@ -23,7 +23,17 @@ public sealed record AccountEntityState(
         _ => throw new ArgumentException($"Unknown account event {e.GetType().Name}.", nameof(e)),
     };
 
-    /// <summary>When the next scheduled run is due: counted from the last run's start (or from <paramref name="now"/> before any run).</summary>
-    public DateTimeOffset? NextDue(Func<DateTimeOffset, DateTimeOffset?>? nextRunAfter, DateTimeOffset now) =>
-        nextRunAfter?.Invoke(LastRunBeganAt ?? now);
+    /// <summary>
+    /// When the next scheduled run is due: counted from the later of the last run's start and
+    /// <paramref name="refusedAt"/> (a scheduled run the runner did not start); for an account that has never tried to
+    /// run, <paramref name="now"/> when <paramref name="firstRunAtOnce"/>, else counted from <paramref name="now"/>.
+    /// Null for an account without a schedule.
+    /// </summary>
+    public DateTimeOffset? NextDue(
+        Func<DateTimeOffset, DateTimeOffset?>? nextRunAfter, DateTimeOffset now, DateTimeOffset? refusedAt = null, bool firstRunAtOnce = false)
+    {
+        if (nextRunAfter is null) return null;
+        var from = LastRunBeganAt is { } began && !(refusedAt > began) ? began : refusedAt;
+        return from is null && firstRunAtOnce ? now : nextRunAfter(from ?? now);
+    }
 }

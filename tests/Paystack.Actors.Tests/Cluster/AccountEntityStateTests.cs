@@ -68,6 +68,28 @@ public sealed class AccountEntityStateTests
         Assert.Equal(now.AddMinutes(15), AccountEntityState.Empty.NextDue(after => after.AddMinutes(15), now));
     }
 
+    [Fact]
+    public void With_the_first_run_at_once_an_account_that_never_ran_is_due_now_and_one_that_ran_keeps_its_schedule()
+    {
+        var now = Noon.AddMinutes(3);
+        Assert.Equal(now, AccountEntityState.Empty.NextDue(after => after.AddMinutes(15), now, firstRunAtOnce: true));
+        Assert.Null(AccountEntityState.Empty.NextDue(null, now, firstRunAtOnce: true));
+
+        var ran = AccountEntityState.Empty.Apply(new AccountEvents.RunBegan("schedule", Noon));
+        Assert.Equal(Noon.AddMinutes(15), ran.NextDue(after => after.AddMinutes(15), now, firstRunAtOnce: true));
+    }
+
+    [Fact]
+    public void A_refused_scheduled_run_is_due_again_one_period_after_the_refusal_not_at_once()
+    {
+        var refusedAt = Noon.AddMinutes(16);
+        var ran = AccountEntityState.Empty.Apply(new AccountEvents.RunBegan("schedule", Noon));
+        Assert.Equal(refusedAt.AddMinutes(15), ran.NextDue(after => after.AddMinutes(15), Noon.AddMinutes(17), refusedAt));
+        // An account whose first run at once was refused waits a period too, rather than asking again at once.
+        Assert.Equal(refusedAt.AddMinutes(15),
+            AccountEntityState.Empty.NextDue(after => after.AddMinutes(15), Noon.AddMinutes(17), refusedAt, firstRunAtOnce: true));
+    }
+
     private static readonly AccountReplies.FinishedRunView LastRun =
         new(new AccountReplies.RunView("schedule", Noon, "run-1"), "failed", Noon.AddMinutes(2), 12, "Paystack refused the key");
 
