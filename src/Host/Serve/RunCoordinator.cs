@@ -153,17 +153,11 @@ internal sealed class RunCoordinator
 
     private async Task<AdminModels.LimiterView?> LimiterAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            var limiter = _engine.RateLimiterFor(AccountId, _request.Source.SecretKey);
-            var s = await limiter.Ask<RateLimiterProtocol.LimiterStatus>(RateLimiterProtocol.GetStatus.Instance, AskTimeout, cancellationToken);
-            return new AdminModels.LimiterView(s.Limit, s.Period.TotalSeconds, s.Granted, s.Waiting, s.SlotsInUse, s.PausedUntil,
-                s.Throttled, Math.Round(s.TotalWait.TotalSeconds, 3), s.ConfiguredLimit, s.RefusedUntil, s.Refused);
-        }
-        catch (AskTimeoutException)
-        {
-            return null;
-        }
+        var limiter = _engine.RateLimiterFor(AccountId, _request.Source.SecretKey);
+        return await limiter.StatusOrNullAsync(AskTimeout, cancellationToken) is { } s
+            ? new AdminModels.LimiterView(s.Limit, s.Period.TotalSeconds, s.Granted, s.Waiting, s.SlotsInUse, s.PausedUntil,
+                s.Throttled, Math.Round(s.TotalWait.TotalSeconds, 3), s.ConfiguredLimit, s.RefusedUntil, s.Refused)
+            : null;
     }
 
     private static AdminModels.RunInfo Going(AccountRun run, DateTimeOffset now) => new(

@@ -33,31 +33,17 @@ internal sealed class LocalAccounts
     public async Task<IReadOnlyList<string>> ProblemsAsync(DateTimeOffset now, TimeSpan stallTimeout, CancellationToken cancellationToken)
     {
         var accounts = _here.OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
-        var refusedUntil = await Task.WhenAll(accounts.Select(a => RefusedUntilAsync(a.Value.Limiter, cancellationToken)));
+        var limiters = await Task.WhenAll(accounts.Select(a => a.Value.Limiter.StatusOrNullAsync(AskTimeout, cancellationToken)));
         var problems = new List<string>();
         for (var i = 0; i < accounts.Count; i++)
         {
             var (account, here) = accounts[i];
-            if (refusedUntil[i] is { } until && until > now)
+            if (limiters[i]?.RefusedUntil is { } until && until > now)
                 problems.Add($"account {account}: {ReadinessProblems.KeyPaused(until)}");
             if (here.Run is { } run)
                 problems.AddRange(run.Stalled(now, stallTimeout).Select(problem => $"account {account}: {problem}"));
         }
         return problems;
-    }
-
-    /// <summary>Null when the limiter does not answer in time (it is stopping with its entity).</summary>
-    private static async Task<DateTimeOffset?> RefusedUntilAsync(IActorRef limiter, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var status = await limiter.Ask<RateLimiterProtocol.LimiterStatus>(RateLimiterProtocol.GetStatus.Instance, AskTimeout, cancellationToken);
-            return status.RefusedUntil;
-        }
-        catch (AskTimeoutException)
-        {
-            return null;
-        }
     }
 
     private sealed class Here(IActorRef limiter)
