@@ -19,9 +19,9 @@ namespace Paystack.Host.Tests.Sync;
 /// machine start-up takes longer, so the window grows (up to 8 s) with the mean start-up seen (process start to its
 /// first request), or, before any run has reached its first request, with the latest kill that came before one, to keep
 /// reaching the later phases. The seed is printed; set PAYSTACK_TEST_KILL_SEED to replay one (the
-/// window still follows the machine's speed).
+/// window still follows the machine's speed). One class per destination kind, so that the two run side by side.
 /// </remarks>
-public sealed class RepeatedKillTests(ITestOutputHelper output)
+public abstract class RepeatedKillTests(ITestOutputHelper output)
 {
     private const int Kills = 20;
     private const int RecordsPerStream = 1_500;
@@ -30,10 +30,17 @@ public sealed class RepeatedKillTests(ITestOutputHelper output)
     /// <summary>The latest a kill comes: on a machine so busy that start-up takes seconds, kills must still reach runs that read.</summary>
     private static readonly TimeSpan MaxKillWindow = TimeSpan.FromSeconds(8);
 
-    [Theory]
-    [MemberData(nameof(LeaseTesting.KindsAndModes), MemberType = typeof(LeaseTesting))]
-    public async Task Runs_killed_twenty_times_at_random_moments_then_run_once_more_leave_every_record(string kind, string mode)
+    /// <summary>The destination kind these runs write to (<see cref="SyncDestinations.Kinds"/>).</summary>
+    protected abstract string Kind { get; }
+
+    public static TheoryData<string> Modes() => new(LeaseTesting.Modes);
+
+    [SkippableTheory]
+    [MemberData(nameof(Modes))]
+    public async Task Runs_killed_twenty_times_at_random_moments_then_run_once_more_leave_every_record(string mode)
     {
+        var kind = Kind;
+        Skip.IfNot(SyncDestinations.Available(kind), $"no {kind} server for the tests ({SyncDestinations.PostgresVariable} is not set)");
         var seed = int.TryParse(Environment.GetEnvironmentVariable("PAYSTACK_TEST_KILL_SEED"), CultureInfo.InvariantCulture, out var given)
             ? given
             : Random.Shared.Next();
@@ -148,4 +155,14 @@ public sealed class RepeatedKillTests(ITestOutputHelper output)
             }
         }
     }
+}
+
+public sealed class SqliteRepeatedKillTests(ITestOutputHelper output) : RepeatedKillTests(output)
+{
+    protected override string Kind => "sqlite";
+}
+
+public sealed class PostgresRepeatedKillTests(ITestOutputHelper output) : RepeatedKillTests(output)
+{
+    protected override string Kind => "postgres";
 }

@@ -14,10 +14,14 @@ public static class SyncDestinations
     public static TheoryData<string> Kinds()
     {
         var kinds = new TheoryData<string> { "sqlite" };
-        if (Environment.GetEnvironmentVariable(PostgresVariable) is not null || Environment.GetEnvironmentVariable("CI") == "true")
+        if (Available("postgres"))
             kinds.Add("postgres");
         return kinds;
     }
+
+    /// <summary>Whether tests of this destination kind run here: SQLite always, PostgreSQL with a server or in CI.</summary>
+    public static bool Available(string kind) =>
+        kind == "sqlite" || Environment.GetEnvironmentVariable(PostgresVariable) is not null || Environment.GetEnvironmentVariable("CI") == "true";
 
     /// <summary>A fresh destination of that kind: the CLI spec and a reader of a stream's ids.</summary>
     public static (string Spec, Func<string, Task<IReadOnlyList<string>>> ReadIds) Create(string kind, string folder)
