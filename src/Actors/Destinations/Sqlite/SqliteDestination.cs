@@ -76,6 +76,12 @@ public sealed class SqliteDestination : IDestination
 
             return new DestinationLease(id, fileLock.DisposeAsync);
         }
+        catch (SqliteException e)
+        {
+            await fileLock.DisposeAsync().ConfigureAwait(false);
+            // SQLite's own message names no file: a full disk or an unwritable folder must say which destination.
+            throw new IOException($"the destination sqlite:{_options.Path} cannot be opened for writing: {e.Message}", e);
+        }
         catch
         {
             await fileLock.DisposeAsync().ConfigureAwait(false);
