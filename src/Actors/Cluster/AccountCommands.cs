@@ -1,3 +1,6 @@
+using Paystack.Actors.Runs;
+using Paystack.Actors.Sync.Fetching;
+
 namespace Paystack.Actors.Cluster;
 
 /// <summary>A message for one account's entity, wherever in the cluster it lives: the account name is its entity id.</summary>
@@ -52,6 +55,8 @@ public static class AccountReplies
     /// <param name="Node">The cluster member the entity lives on (akka.tcp://system@host:port).</param>
     /// <param name="NextScheduledRun">Null without a schedule, or while nothing is due.</param>
     /// <param name="Error">Why the entity cannot run (the account is not configured on its node); null when it can.</param>
+    /// <param name="Streams">What each stream of the run going is doing, as its owner sees it; null without a run.</param>
+    /// <param name="RateLimiter">The key's rate limiter, which lives with the entity; null when it did not answer.</param>
     public sealed record StatusReport(
         string Account,
         string Node,
@@ -59,7 +64,9 @@ public static class AccountReplies
         FinishedRunView? Last,
         IReadOnlyList<string> PausedStreams,
         DateTimeOffset? NextScheduledRun,
-        string? Error) : IAccountClusterMessage;
+        string? Error,
+        IReadOnlyList<StreamView>? Streams = null,
+        RateLimiterProtocol.LimiterStatus? RateLimiter = null) : IAccountClusterMessage;
 
     public sealed record RunsStopped(string Account, FinishedRunView? Cancelled) : IAccountClusterMessage;
 

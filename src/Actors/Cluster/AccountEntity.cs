@@ -216,16 +216,29 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             replyTo.Tell(new StatusReport(_account, Node, null, _state.LastFinished, [.. _state.Paused], null, NotConfigured));
             return;
         }
-        var node = Node;
-        var nextDue = _nextDue;
-        var paused = _state.Paused.ToList();
+        var (account, node, nextDue, paused, runner, limiter, timeout) =
+            (_account, Node, _nextDue, _state.Paused.ToList(), _runner, _rateLimiter, _services.AskTimeout);
         // This member's runner knows only its own runs; before its first has ended, the journal's last run is the last.
         var journaled = _state.LastFinished;
-        _runner.Ask<RunnerProtocol.AccountStatus>(RunnerProtocol.GetStatus.Instance, _services.AskTimeout)
-            .PipeTo(replyTo,
-                success: s => new StatusReport(_account, node, s.Current is { } c ? View(c) : null, s.Last is { } l ? View(l) : journaled,
-                    s.PausedStreams, nextDue, null),
-                failure: e => new StatusReport(_account, node, null, journaled, paused, nextDue, $"The account's runner did not answer: {e.Message}"));
+        ReportAsync().PipeTo(replyTo);
+
+        // Off the actor's thread: only the values copied above are read.
+        async Task<StatusReport> ReportAsync()
+        {
+            var limiterStatus = limiter?.StatusOrNullAsync(timeout, CancellationToken.None) ?? Task.FromResult<RateLimiterProtocol.LimiterStatus?>(null);
+            try
+            {
+                var s = await runner.Ask<RunnerProtocol.AccountStatus>(RunnerProtocol.GetStatus.Instance, timeout);
+                var streams = (s.Current?.Observer as IStreamViews)?.Snapshot(DateTimeOffset.UtcNow);
+                return new StatusReport(account, node, s.Current is { } c ? View(c) : null, s.Last is { } l ? View(l) : journaled,
+                    s.PausedStreams, nextDue, null, streams, await limiterStatus);
+            }
+            catch (Exception e)
+            {
+                return new StatusReport(account, node, null, journaled, paused, nextDue, $"The account's runner did not answer: {e.Message}",
+                    null, await limiterStatus);
+            }
+        }
     }
 
     private void StopAndPassivate(StopRuns stop)

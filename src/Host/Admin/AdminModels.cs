@@ -1,3 +1,6 @@
+using Paystack.Actors.Runs;
+using Paystack.Actors.Sync.Fetching;
+
 namespace Paystack.Host.Admin;
 
 /// <summary>The JSON bodies of the admin endpoint, shared by the server and the CLI verbs that read them.</summary>
@@ -37,19 +40,16 @@ internal static class AdminModels
         string? RunId, string Reason, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string State,
         double ElapsedSeconds, long Records, string? Error);
 
-    /// <param name="State">pending, running, paused, retrying, completed or failed.</param>
-    /// <param name="EtaSeconds">Time left at the current page rate, when it can be told.</param>
-    public sealed record StreamView(
-        string Name, string State, bool Paused, bool Resumed, string? Cursor,
-        long WindowsDone, long WindowsPlanned, long PagesDone, long PagesPlanned,
-        long Records, long Requests, long Retries, long RateLimited, long PagesInFlight,
-        int Restarts, string? LastError, double? EtaSeconds);
-
     /// <param name="Limit">The budget in force, which adapts: lowered on 429s, given back after quiet periods.</param>
     /// <param name="RefusedUntil">Paystack asked for a pause longer than max-pause: requests are refused until then.</param>
     public sealed record LimiterView(
         int Limit, double PeriodSeconds, long Granted, int Waiting, int SlotsInUse, DateTimeOffset? PausedUntil,
-        long Throttled, double TotalWaitSeconds, int ConfiguredLimit, DateTimeOffset? RefusedUntil, long Refused);
+        long Throttled, double TotalWaitSeconds, int ConfiguredLimit, DateTimeOffset? RefusedUntil, long Refused)
+    {
+        public static LimiterView Of(RateLimiterProtocol.LimiterStatus s) => new(
+            s.Limit, s.Period.TotalSeconds, s.Granted, s.Waiting, s.SlotsInUse, s.PausedUntil,
+            s.Throttled, Math.Round(s.TotalWait.TotalSeconds, 3), s.ConfiguredLimit, s.RefusedUntil, s.Refused);
+    }
 
     public sealed record TriggerResult(bool Started, string Message, RunInfo? Run);
 

@@ -154,10 +154,7 @@ internal sealed class RunCoordinator
     private async Task<AdminModels.LimiterView?> LimiterAsync(CancellationToken cancellationToken)
     {
         var limiter = _engine.RateLimiterFor(AccountId, _request.Source.SecretKey);
-        return await limiter.StatusOrNullAsync(AskTimeout, cancellationToken) is { } s
-            ? new AdminModels.LimiterView(s.Limit, s.Period.TotalSeconds, s.Granted, s.Waiting, s.SlotsInUse, s.PausedUntil,
-                s.Throttled, Math.Round(s.TotalWait.TotalSeconds, 3), s.ConfiguredLimit, s.RefusedUntil, s.Refused)
-            : null;
+        return await limiter.StatusOrNullAsync(AskTimeout, cancellationToken) is { } status ? AdminModels.LimiterView.Of(status) : null;
     }
 
     private static AdminModels.RunInfo Going(AccountRun run, DateTimeOffset now) => new(

@@ -1,4 +1,5 @@
 using Paystack.Actors.Configuration;
+using Paystack.Actors.Runs;
 using Paystack.Actors.Sync;
 using Paystack.Host.Admin;
 
@@ -8,7 +9,7 @@ namespace Paystack.Host.Serve;
 /// What one run's streams are doing, for <c>GET /admin/status</c>: reports arrive from the job's supervisor and are read
 /// from request threads, hence the lock.
 /// </summary>
-internal sealed class StreamStatusObserver : ISyncObserver
+internal sealed class StreamStatusObserver : ISyncObserver, IStreamViews
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Live> _streams = new(StringComparer.Ordinal);
@@ -92,18 +93,18 @@ internal sealed class StreamStatusObserver : ISyncObserver
         lock (_gate) return _streams.Values.Sum(s => s.Stats.Records - s.StartStats.Records);
     }
 
-    public IReadOnlyList<AdminModels.StreamView> Snapshot(DateTimeOffset now)
+    public IReadOnlyList<StreamView> Snapshot(DateTimeOffset now)
     {
         lock (_gate)
             return _streams.Select(e => View(e.Key, e.Value, now)).ToList();
     }
 
-    private static AdminModels.StreamView View(string name, Live s, DateTimeOffset now)
+    private static StreamView View(string name, Live s, DateTimeOffset now)
     {
         var active = s.State is "pending" or "running";
         var state = active && s.Paused ? "paused" : s.State;
         var stats = s.Stats;
-        return new AdminModels.StreamView(
+        return new StreamView(
             name, state, s.Paused, s.Resumed, s.Cursor,
             stats.WindowsDone, stats.WindowsDone + stats.WindowsOpen, stats.Pages, Math.Max(s.PagesPlanned, stats.Pages),
             stats.Records, stats.Requests, stats.Retries, stats.RateLimited, stats.PagesInFlight,

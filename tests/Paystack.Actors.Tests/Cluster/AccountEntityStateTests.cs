@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Serialization;
 using Paystack.Actors.Cluster;
+using Paystack.Actors.Runs;
+using Paystack.Actors.Sync.Fetching;
 using static Paystack.Actors.Cluster.AccountEvents;
 
 namespace Paystack.Actors.Tests.Cluster;
@@ -136,12 +138,22 @@ public sealed class AccountEntityStateTests
         try
         {
             var run = new AccountReplies.RunView("schedule", Noon, "20260101T120000-abc");
+            var streams = new[]
+            {
+                new StreamView("transactions", "running", false, true, "2026-01-01T11:00:00.000Z", 1, 3, 12, 40, 2400, 14, 1, 1, 4, 0, null, 8.5),
+                new StreamView("refunds", "retrying", true, false, null, 0, 1, 0, 0, 0, 2, 2, 0, 0, 2, "Paystack answered 500", null),
+            };
+            var limiter = new RateLimiterProtocol.LimiterStatus(50, TimeSpan.FromMinutes(1), 320, 3, 16, Noon.AddSeconds(30), 2,
+                TimeSpan.FromSeconds(4.25), 100, 100, TimeSpan.FromSeconds(60), Noon.AddHours(1), 7) { Margin = TimeSpan.FromMilliseconds(300) };
             var status = new AccountReplies.StatusReport("shop-1", "akka.tcp://paystack-sync@10.0.0.2:4053", run,
-                new AccountReplies.FinishedRunView(run, "succeeded", Noon.AddMinutes(2), 320, null), ["refunds"], Noon.AddMinutes(15), null);
+                new AccountReplies.FinishedRunView(run, "succeeded", Noon.AddMinutes(2), 320, null), ["refunds"], Noon.AddMinutes(15), null,
+                streams, limiter);
             var serializer = (SerializerWithStringManifest)system.Serialization.FindSerializerFor(status);
             var copy = (AccountReplies.StatusReport)serializer.FromBinary(serializer.ToBinary(status), serializer.Manifest(status));
-            Assert.Equal(status with { PausedStreams = [] }, copy with { PausedStreams = [] });
+            Assert.Equal(status with { PausedStreams = [], Streams = null }, copy with { PausedStreams = [], Streams = null });
             Assert.Equal(status.PausedStreams, copy.PausedStreams);
+            Assert.Equal(streams, copy.Streams);
+            Assert.Equal(limiter.Margin, copy.RateLimiter!.Margin);
         }
         finally
         {

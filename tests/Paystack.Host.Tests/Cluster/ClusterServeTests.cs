@@ -101,6 +101,13 @@ public sealed class ClusterServeTests(ITestOutputHelper output) : IAsyncLifetime
         await _cluster.UntilAsync(() => Task.FromResult(moved.All(a => SandboxOf(a).Requests.Entries.Count(r => r.StatusCode == 200) >= 2)),
             going => going, "the victim's runs are under way");
         var beforeLoss = moved.ToDictionary(a => a, a => SandboxOf(a).Requests.Entries.Count(r => r.StatusCode == 200));
+        // Another member shows the run's streams and the key's limiter as the owner sees them.
+        var remote = await _cluster.UntilAsync(() => ClusterProcesses.GetAsync<ClusterModels.Status>(clients[0], $"admin/status?account={moved[0]}"),
+            st => st.Streams.Sum(x => x.Requests) > 0 && st.RateLimiter is { Granted: > 0 }, "another member shows the run's streams and limiter",
+            describe: st => JsonSerializer.Serialize(st));
+        Assert.Equal(victim.Address, remote.Node);
+        Assert.NotNull(remote.CurrentRun);
+        Assert.Equal(Streams.Order(), remote.Streams.Select(x => x.Name).Order());
         _cluster.Nodes[victimIndex].Expected = true;
         await _cluster.Nodes[victimIndex].Process!.KillAsync();
         var killedAt = clock.Elapsed;

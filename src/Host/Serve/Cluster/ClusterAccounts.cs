@@ -128,12 +128,14 @@ internal sealed class ClusterAccounts(IActorRef region, string self, ReloadingAc
         return new ClusterModels.AccountList([.. served.Concat(refused).OrderBy(a => a.Name, StringComparer.Ordinal)], SourceProblem);
     }
 
-    /// <summary>One account's summary, or null when this node's accounts file does not serve it.</summary>
-    public async Task<ClusterModels.Account?> FindAsync(string name, CancellationToken cancellationToken)
+    /// <summary>One account's status with its streams and rate limiter, or null when this node's accounts file does not serve it.</summary>
+    public async Task<ClusterModels.Status?> StatusOfAsync(string name, CancellationToken cancellationToken)
     {
         var load = _load;
         var account = load.Accounts.FirstOrDefault(a => a.Name == name);
-        return account is null ? null : Summary(account, await StatusAsync(name, cancellationToken), KeptDespite(load, name));
+        if (account is null) return null;
+        var report = await StatusAsync(name, cancellationToken);
+        return ClusterModels.Status.Of(Summary(account, report, KeptDespite(load, name)), report);
     }
 
     /// <summary>Names the accounts for messages: "a, b, c".</summary>

@@ -22,8 +22,8 @@ internal static class ClusterAdminEndpoints
             .WithName("GetAccounts").WithSummary("Every account configured, with its state, its owner, its current and last run.");
 
         admin.MapGet("/status", (string? account, CancellationToken cancellationToken) =>
-                WithAccountAsync(accounts, account, async name => Results.Ok(ClusterModels.Status.Of((await accounts.FindAsync(name, cancellationToken))!))))
-            .WithName("GetStatus").WithSummary("An account's state, owner, schedule, current and last run and paused streams.");
+                WithAccountAsync(accounts, account, async name => Results.Ok(await accounts.StatusOfAsync(name, cancellationToken))))
+            .WithName("GetStatus").WithSummary("An account's state, owner, schedule, current and last run, paused streams, rate limiter and the run's streams.");
 
         admin.MapGet("/logs", (int? n) => Results.Ok(new AdminModels.LogLines(logs.Last(Math.Clamp(n ?? 200, 1, 2000)))))
             .WithName("GetLogs").WithSummary("This node's last log lines.");

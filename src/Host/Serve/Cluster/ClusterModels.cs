@@ -1,3 +1,5 @@
+using Paystack.Actors.Cluster;
+using Paystack.Actors.Runs;
 using Paystack.Host.Admin;
 
 namespace Paystack.Host.Serve.Cluster;
@@ -15,17 +17,18 @@ internal static class ClusterModels
         string? Destination, string? Problem, string? Node, IReadOnlyList<string> PausedStreams);
 
     /// <summary>
-    /// <c>GET /admin/status?account=NAME</c> on a cluster node: the fields of <see cref="AdminModels.Status"/> the account's
-    /// entity reports across nodes (no rate limiter or stream progress: those stay on the owner), with the owner.
+    /// <c>GET /admin/status?account=NAME</c> on a cluster node: the fields of <see cref="AdminModels.Status"/>, as the
+    /// account's entity reports them from whichever member owns it, with the owner.
     /// </summary>
+    /// <param name="Streams">Per stream, the run going; empty without one (the last run's are not kept across members).</param>
+    /// <param name="RateLimiter">The key's limiter on the owner; null when the owner did not answer.</param>
     public sealed record Status(
         string Account, string State, string? Schedule, DateTimeOffset? NextRun, AdminModels.RunInfo? CurrentRun, AdminModels.RunInfo? LastRun,
-        IReadOnlyList<string> PausedStreams, string? Node, string? Problem)
+        IReadOnlyList<string> PausedStreams, string? Node, string? Problem, AdminModels.LimiterView? RateLimiter, IReadOnlyList<StreamView> Streams)
     {
-        public IReadOnlyList<AdminModels.StreamView> Streams => [];
-
-        public static Status Of(Account account) => new(
-            account.Name, account.State, account.Schedule, account.NextRun, account.CurrentRun, account.LastRun, account.PausedStreams, account.Node, account.Problem);
+        public static Status Of(Account account, AccountReplies.StatusReport? report) => new(
+            account.Name, account.State, account.Schedule, account.NextRun, account.CurrentRun, account.LastRun, account.PausedStreams, account.Node,
+            account.Problem, report?.RateLimiter is { } limiter ? AdminModels.LimiterView.Of(limiter) : null, report?.Streams ?? []);
     }
 
     /// <param name="Self">The member that answered.</param>
