@@ -57,6 +57,7 @@ public static class AccountReplies
     /// <param name="Error">Why the entity cannot run (the account is not configured on its node); null when it can.</param>
     /// <param name="Streams">What each stream of the run going is doing, as its owner sees it; null without a run.</param>
     /// <param name="RateLimiter">The key's rate limiter, which lives with the entity; null when it did not answer.</param>
+    /// <param name="CurrentRecords">Records the run going has written so far.</param>
     public sealed record StatusReport(
         string Account,
         string Node,
@@ -66,7 +67,8 @@ public static class AccountReplies
         DateTimeOffset? NextScheduledRun,
         string? Error,
         IReadOnlyList<StreamView>? Streams = null,
-        RateLimiterProtocol.LimiterStatus? RateLimiter = null) : IAccountClusterMessage;
+        RateLimiterProtocol.LimiterStatus? RateLimiter = null,
+        long CurrentRecords = 0) : IAccountClusterMessage;
 
     public sealed record RunsStopped(string Account, FinishedRunView? Cancelled) : IAccountClusterMessage;
 

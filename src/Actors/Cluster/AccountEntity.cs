@@ -229,9 +229,9 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             try
             {
                 var s = await runner.Ask<RunnerProtocol.AccountStatus>(RunnerProtocol.GetStatus.Instance, timeout);
-                var streams = (s.Current?.Observer as IStreamViews)?.Snapshot(DateTimeOffset.UtcNow);
+                var views = s.Current?.Observer as IStreamViews;
                 return new StatusReport(account, node, s.Current is { } c ? View(c) : null, s.Last is { } l ? View(l) : journaled,
-                    s.PausedStreams, nextDue, null, streams, await limiterStatus);
+                    s.PausedStreams, nextDue, null, views?.Snapshot(DateTimeOffset.UtcNow), await limiterStatus, views?.Records() ?? 0);
             }
             catch (Exception e)
             {

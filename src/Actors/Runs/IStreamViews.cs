@@ -4,4 +4,7 @@ namespace Paystack.Actors.Runs;
 public interface IStreamViews
 {
     IReadOnlyList<StreamView> Snapshot(DateTimeOffset now);
+
+    /// <summary>Records this run has written so far (a resumed run's earlier attempts not counted).</summary>
+    long Records();
 }

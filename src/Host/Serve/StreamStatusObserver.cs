@@ -88,6 +88,7 @@ internal sealed class StreamStatusObserver : ISyncObserver, IStreamViews
 
     private static long Seconds(TimeSpan span) => (long)span.TotalSeconds;
 
+    /// <inheritdoc />
     public long Records()
     {
         lock (_gate) return _streams.Values.Sum(s => s.Stats.Records - s.StartStats.Records);

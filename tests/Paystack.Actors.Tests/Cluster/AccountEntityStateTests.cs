@@ -147,7 +147,7 @@ public sealed class AccountEntityStateTests
                 TimeSpan.FromSeconds(4.25), 100, 100, TimeSpan.FromSeconds(60), Noon.AddHours(1), 7) { Margin = TimeSpan.FromMilliseconds(300) };
             var status = new AccountReplies.StatusReport("shop-1", "akka.tcp://paystack-sync@10.0.0.2:4053", run,
                 new AccountReplies.FinishedRunView(run, "succeeded", Noon.AddMinutes(2), 320, null), ["refunds"], Noon.AddMinutes(15), null,
-                streams, limiter);
+                streams, limiter, 2400);
             var serializer = (SerializerWithStringManifest)system.Serialization.FindSerializerFor(status);
             var copy = (AccountReplies.StatusReport)serializer.FromBinary(serializer.ToBinary(status), serializer.Manifest(status));
             Assert.Equal(status with { PausedStreams = [], Streams = null }, copy with { PausedStreams = [], Streams = null });

@@ -103,10 +103,11 @@ public sealed class ClusterServeTests(ITestOutputHelper output) : IAsyncLifetime
         var beforeLoss = moved.ToDictionary(a => a, a => SandboxOf(a).Requests.Entries.Count(r => r.StatusCode == 200));
         // Another member shows the run's streams and the key's limiter as the owner sees them.
         var remote = await _cluster.UntilAsync(() => ClusterProcesses.GetAsync<ClusterModels.Status>(clients[0], $"admin/status?account={moved[0]}"),
-            st => st.Streams.Sum(x => x.Requests) > 0 && st.RateLimiter is { Granted: > 0 }, "another member shows the run's streams and limiter",
+            st => st.Streams.Sum(x => x.Records) > 0 && st.CurrentRun is { Records: > 0 } && st.RateLimiter is { Granted: > 0 },
+            "another member shows the run's records, streams and limiter",
             describe: st => JsonSerializer.Serialize(st));
         Assert.Equal(victim.Address, remote.Node);
-        Assert.NotNull(remote.CurrentRun);
+        Assert.Equal("running", remote.CurrentRun!.State);
         Assert.Equal(Streams.Order(), remote.Streams.Select(x => x.Name).Order());
         _cluster.Nodes[victimIndex].Expected = true;
         await _cluster.Nodes[victimIndex].Process!.KillAsync();

@@ -194,13 +194,13 @@ internal sealed class ClusterAccounts(IActorRef region, string self, ReloadingAc
             _ => "idle",
         };
         return new ClusterModels.Account(
-            account.Name, state, account.Schedule.Description, report?.NextScheduledRun, Run(report?.Current), Finished(report?.Last),
+            account.Name, state, account.Schedule.Description, report?.NextScheduledRun, Run(report?.Current, report?.CurrentRecords ?? 0), Finished(report?.Last),
             account.Request.Destination.ToString(), kept ?? report?.Error, report?.Node, report?.PausedStreams ?? []);
     }
 
-    public static AdminModels.RunInfo? Run(AccountReplies.RunView? run) => run is null
+    public static AdminModels.RunInfo? Run(AccountReplies.RunView? run, long records = 0) => run is null
         ? null
-        : new AdminModels.RunInfo(run.RunId, run.Reason, run.StartedAt, null, "running", (DateTimeOffset.UtcNow - run.StartedAt).TotalSeconds, 0, null);
+        : new AdminModels.RunInfo(run.RunId, run.Reason, run.StartedAt, null, "running", (DateTimeOffset.UtcNow - run.StartedAt).TotalSeconds, records, null);
 
     private static AdminModels.RunInfo? Finished(AccountReplies.FinishedRunView? last) => last is null
         ? null
