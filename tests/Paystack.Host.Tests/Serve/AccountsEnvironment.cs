@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Paystack.Host.Admin;
 using Paystack.Host.Serve;
+using Paystack.Host.Tests.Cli;
 using Paystack.Sandbox;
 
 namespace Paystack.Host.Tests.Serve;
@@ -97,9 +98,12 @@ internal sealed class AccountsEnvironment : IAsyncDisposable
     public static async Task<AdminModels.AccountList> AccountsAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<AdminModels.AccountList>("admin/accounts", Json))!;
 
-    /// <summary>Polls the account list until <paramref name="condition"/> holds; fails with the last list otherwise.</summary>
+    /// <summary>
+    /// Polls the account list until <paramref name="condition"/> holds; fails with the last list otherwise, and with what
+    /// <paramref name="serve"/> (when given) logged and whether it is still running.
+    /// </summary>
     public static async Task<AdminModels.AccountList> WaitForAsync(
-        HttpClient client, Func<AdminModels.AccountList, bool> condition, TimeSpan? timeout = null)
+        HttpClient client, Func<AdminModels.AccountList, bool> condition, TimeSpan? timeout = null, RunningCli? serve = null)
     {
         var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         AdminModels.AccountList? last = null;
@@ -116,7 +120,8 @@ internal sealed class AccountsEnvironment : IAsyncDisposable
             }
             await Task.Delay(100);
         }
-        throw new Xunit.Sdk.XunitException($"The accounts never matched. Last: {JsonSerializer.Serialize(last, Json)}");
+        var process = serve is null ? "" : $"\n--- serve {(serve.HasExited ? $"exited {serve.ExitCode}" : "still running")}, its stderr:\n{serve.Stderr}";
+        throw new Xunit.Sdk.XunitException($"The accounts never matched. Last: {JsonSerializer.Serialize(last, Json)}{process}");
     }
 
     /// <summary>The account exists, no run of it is going and its last run succeeded.</summary>

@@ -181,7 +181,7 @@ public sealed class ManyAccountsTests
             "--admin-urls", $"http://127.0.0.1:{port}",
         ]);
         using var client = ServeEnvironment.Client(new Uri($"http://127.0.0.1:{port}/"), token: null);
-        var before = await AccountsEnvironment.WaitForAsync(client, l => AccountsEnvironment.Synced(l, "alpha"));
+        var before = await AccountsEnvironment.WaitForAsync(client, l => AccountsEnvironment.Synced(l, "alpha"), serve: serve);
         Assert.Contains("does not look like a Paystack secret key", before.Accounts.Single(a => a.Name == "beta").Problem);
 
         // The key file is not watched: the operator fixes it and sends SIGHUP.
@@ -189,7 +189,7 @@ public sealed class ManyAccountsTests
         using (var hangUp = System.Diagnostics.Process.Start("kill", ["-HUP", serve.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             await hangUp.WaitForExitAsync();
 
-        await AccountsEnvironment.WaitForAsync(client, l => AccountsEnvironment.Synced(l, "beta"));
+        await AccountsEnvironment.WaitForAsync(client, l => AccountsEnvironment.Synced(l, "beta"), serve: serve);
         Assert.False(serve.HasExited, serve.Stderr);
         Assert.Equal((ServeEnvironment.RecordsPerStream, ServeEnvironment.RecordsPerStream), environment.Count("beta", "transactions"));
         Assert.Contains("SIGHUP", serve.Stderr);
