@@ -230,6 +230,34 @@ public sealed class DestinationBindingTests(ITestOutputHelper output)
         Assert.Contains("restored from an older copy", fourth.Stderr);
     }
 
+    [Theory]
+    [MemberData(nameof(SyncDestinations.Kinds), MemberType = typeof(SyncDestinations))]
+    public async Task A_deleted_journal_carries_on_from_what_the_destination_holds_even_in_append_mode(string kind)
+    {
+        await using var setup = await StartAsync();
+        await using var a = SyncDestination.Create(kind, setup.Files.Folder, "a");
+        await SyncAsync(setup, a, "append");
+        await AddAndChangeRecordsAsync(setup.Sandbox, 3);
+
+        foreach (var file in Directory.GetFiles(setup.Files.Folder, "journal.db*")) File.Delete(file);
+        setup.Sandbox.Requests.Clear();
+        var second = await SyncAsync(setup, a, "append");
+        Assert.Contains("a new or deleted journal", second.Stderr);
+
+        // Nothing read twice (append mode would have repeated every row), and what was added since is there.
+        foreach (var (table, path) in Streams)
+        {
+            var ids = await a.ReadIdsAsync(table);
+            Assert.True(ids.Count == ids.Distinct().Count(), $"{table} holds {ids.Count - ids.Distinct().Count()} rows twice after the journal was deleted");
+            Assert.Equal(setup.Sandbox.Store.Ids(path).Order(), ids.Order());
+        }
+        foreach (var (_, path) in Streams)
+        {
+            var pages = PagesServed(setup.Sandbox, path);
+            Assert.True(pages.Count <= 2, $"{path} was read in {pages.Count} pages after the journal was deleted: it should read only what is new");
+        }
+    }
+
     private static List<(DateTimeOffset From, int Page)> PagesServed(SandboxServer sandbox, string path) =>
         sandbox.Requests.Entries
             .Where(r => r.Path == path && r.StatusCode == 200)
