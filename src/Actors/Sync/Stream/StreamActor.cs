@@ -332,6 +332,7 @@ public sealed partial class StreamActor : ReceivePersistentActor
 
     private void Fail(string reason, bool transient, Exception? cause)
     {
+        if (DiskFull.In(cause)) (reason, transient) = ($"{reason} ({DiskFull.Hint})", false);
         _log.Warning("Stream {Stream} stops: {Reason}", _stream.Name, reason);
         _supervisor.Tell(new StreamReports.Failed(_stream.Name, reason, transient, cause));
         Context.Stop(Self);
