@@ -19,15 +19,22 @@ public sealed class RunningCli : IDisposable, IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
-    public static RunningCli Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <param name="launcher">A command that execs dotnet in its own process (e.g. <c>nohup</c>), so <see cref="ProcessId"/> stays the app's.</param>
+    public static RunningCli Start(
+        IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, IReadOnlyList<string>? launcher = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        if (launcher is { Count: > 0 })
+        {
+            foreach (var arg in launcher.Skip(1)) start.ArgumentList.Add(arg);
+            start.ArgumentList.Add("dotnet");
+        }
         start.ArgumentList.Add(CliRunner.ExecutablePath);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["PAYSTACK_SECRET_KEY"] = null;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Paystack.Host.Admin;
 using Paystack.Host.Serve;
+using Paystack.Host.Serve.Accounts;
 using Paystack.Host.Tests.Cli;
 
 namespace Paystack.Host.Tests.Serve;
@@ -175,11 +176,12 @@ public sealed class ManyAccountsTests
         environment.Write(environment.FromFile("alpha", sandbox.Options.TestKey, sandbox.BaseUrl, streams: "transactions"), beta);
         var port = ServeEnvironment.FreePort();
 
+        // A test runner started under nohup passes its ignored SIGHUP on (serve then warns, as the next test shows): give serve the default.
         await using var serve = RunningCli.Start(
         [
             "serve", "--accounts", environment.AccountsPath, "--hocon", environment.Serve.HoconPath, "--every", "1h",
             "--admin-urls", $"http://127.0.0.1:{port}",
-        ]);
+        ], launcher: HangUpSignal.Ignored() ? ["env", "--default-signal=HUP"] : null);
         using var client = ServeEnvironment.Client(new Uri($"http://127.0.0.1:{port}/"), token: null);
         var before = await AccountsEnvironment.WaitForAsync(client, l => AccountsEnvironment.Synced(l, "alpha"), serve: serve);
         Assert.Contains("does not look like a Paystack secret key", before.Accounts.Single(a => a.Name == "beta").Problem);
@@ -194,6 +196,26 @@ public sealed class ManyAccountsTests
         Assert.Equal((ServeEnvironment.RecordsPerStream, ServeEnvironment.RecordsPerStream), environment.Count("beta", "transactions"));
         Assert.Contains("SIGHUP", serve.Stderr);
         Assert.DoesNotContain(sandbox.Options.LiveKey, serve.Stderr);
+        Assert.Equal(0, await serve.TerminateAsync(TimeSpan.FromSeconds(40)));
+    }
+
+    [Fact]
+    public async Task Serve_started_ignoring_sighup_says_that_kill_hup_will_not_reload()
+    {
+        await using var environment = await AccountsEnvironment.StartAsync();
+        var sandbox = environment.Serve.Sandbox;
+        environment.Write(environment.FromFile("alpha", sandbox.Options.TestKey, sandbox.BaseUrl, streams: "transactions"));
+        var port = ServeEnvironment.FreePort();
+
+        await using var serve = RunningCli.Start(
+        [
+            "serve", "--accounts", environment.AccountsPath, "--hocon", environment.Serve.HoconPath, "--every", "1h",
+            "--admin-urls", $"http://127.0.0.1:{port}",
+        ], launcher: ["nohup"]);
+        using var client = ServeEnvironment.Client(new Uri($"http://127.0.0.1:{port}/"), token: null);
+        await AccountsEnvironment.WaitForAsync(client, l => AccountsEnvironment.Synced(l, "alpha"), serve: serve);
+
+        Assert.Contains("SIGHUP is ignored by this process", serve.Stderr);
         Assert.Equal(0, await serve.TerminateAsync(TimeSpan.FromSeconds(40)));
     }
 

@@ -40,6 +40,9 @@ internal sealed class AccountsReloader(IAccountsTarget accounts, IAccountSource 
                 _log.Information("SIGHUP: reloading the accounts file {File}", file);
                 Wake();
             });
+        if (HangUpSignal.Ignored())
+            _log.Warning("SIGHUP is ignored by this process (it was started ignoring it, as nohup does), so kill -HUP does not reload {File}; " +
+                         "changes to the file are still read. Start serve without nohup (systemd, a container, setsid) to reload on SIGHUP", file);
         _loop = ReloadLoopAsync(_stopping.Token);
         return Task.CompletedTask;
     }
