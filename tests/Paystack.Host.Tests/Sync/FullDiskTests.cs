@@ -8,8 +8,8 @@ namespace Paystack.Host.Tests.Sync;
 
 /// <summary>
 /// A sync whose SQLite destination, or whose journal, lies on a disk that fills up part-way: the run fails with exit 1
-/// and a message naming the full disk, no stack trace, and what it wrote stays consistent (no id twice, no partial
-/// table swapped in); once there is room again, the next run exits 0 with every source record once.
+/// and a message naming the full disk, no stack trace and no stream restarted, and what it wrote stays consistent (no id
+/// twice, no partial table swapped in); once there is room again, the next run exits 0 with every source record once.
 /// </summary>
 public sealed class FullDiskTests(ITestOutputHelper output)
 {
@@ -17,7 +17,7 @@ public sealed class FullDiskTests(ITestOutputHelper output)
     private const int RoomyKilobytes = 64 * 1024;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
 
-    /// <summary>The fast engine of the kill tests, with restarts that give up within about a second.</summary>
+    /// <summary>The fast engine of the kill tests, with quick restarts: a stream restarted for a full disk shows within the run.</summary>
     private static readonly IReadOnlyDictionary<string, string?> Engine = new Dictionary<string, string?>(SyncKillTests.FastEngine)
     {
         ["PAYSTACK_SYNC__ENGINE__STREAM_RESTART_MIN_BACKOFF"] = "100ms",
