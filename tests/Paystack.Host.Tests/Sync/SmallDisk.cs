@@ -25,6 +25,26 @@ public sealed class SmallDisk : IAsyncDisposable
         return (null, $"could not mount a tmpfs (needs root): {output.Trim()}");
     }
 
+    /// <summary>Fills what room is left with a file of its own (<see cref="FreeFiller"/> deletes it).</summary>
+    public void Fill()
+    {
+        using var filler = new FileStream(FillerPath, FileMode.Create, FileAccess.Write);
+        var block = new byte[64 * 1024];
+        try
+        {
+            while (true) filler.Write(block);
+        }
+        catch (IOException)
+        {
+            // no space left on the device: what was asked
+        }
+    }
+
+    /// <summary>Deletes what <see cref="Fill"/> wrote, as an operator clearing space would.</summary>
+    public void FreeFiller() => File.Delete(FillerPath);
+
+    private string FillerPath => Path.Combine(Folder, "filler");
+
     /// <summary>Gives the disk room again, as deleting files on a full disk would.</summary>
     public async Task GrowAsync(int kilobytes)
     {
